@@ -1,0 +1,29 @@
+from django.contrib import admin
+
+from planner.models import RouteStop, SeasonalRoute
+
+
+class RouteStopInline(admin.TabularInline):
+    model = RouteStop
+    extra = 0
+    ordering = ["position"]
+    fields = [
+        "position",
+        "day",
+        "spot",
+        "homestay",
+        "cafe",
+        "village",
+        "poi",
+        "is_optional",
+        "note_zh",
+        "note_en",
+    ]
+
+
+@admin.register(SeasonalRoute)
+class SeasonalRouteAdmin(admin.ModelAdmin):
+    list_display = ["slug", "title_zh", "title_en", "days", "is_published", "last_verified"]
+    search_fields = ["slug", "title_zh", "title_en", "theme_zh"]
+    inlines = [RouteStopInline]
+    readonly_fields = ["created", "updated"]

@@ -1,0 +1,34 @@
+from .dataset import DatasetLoad
+from .places import (
+    HUAIROU_EXTENT,
+    PLACE_MODEL_BY_KIND,
+    PLACE_MODELS,
+    Confidence,
+    Homestay,
+    Place,
+    PointOfInterest,
+    Rating,
+    ScenicSpot,
+    StartPoint,
+    Village,
+    VillageCafe,
+)
+from .routes import RouteStop, SeasonalRoute
+
+__all__ = [
+    "HUAIROU_EXTENT",
+    "PLACE_MODELS",
+    "PLACE_MODEL_BY_KIND",
+    "Confidence",
+    "DatasetLoad",
+    "Homestay",
+    "Place",
+    "PointOfInterest",
+    "Rating",
+    "RouteStop",
+    "ScenicSpot",
+    "SeasonalRoute",
+    "StartPoint",
+    "Village",
+    "VillageCafe",
+]

@@ -1,0 +1,347 @@
+"""Places: the abstract base every kind of place shares, and the concrete kinds.
+
+Coordinates are WGS-84 decimals. A place without coordinates is kept (the dataset
+lists several), shown in lists, and marked as "not on the map"; the planner cannot
+route to it.
+"""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from geopy import Point
+from geopy.distance import geodesic
+
+from .base import Timestamped
+
+# Huairou's rough extent (district boundary plus a small margin).
+HUAIROU_EXTENT = {"lat_min": 40.2, "lat_max": 41.1, "lng_min": 116.2, "lng_max": 117.0}
+
+SEASON_MONTHS = {
+    "spring": (3, 4, 5),
+    "summer": (6, 7, 8),
+    "autumn": (9, 10, 11),
+    "winter": (12, 1, 2),
+}
+
+
+class Confidence(models.TextChoices):
+    HIGH = "H", _("High — official, or two sources agree")
+    MEDIUM = "M", _("Medium — one decent source")
+    LOW = "L", _("Low — weak, old or unverified source")
+
+
+class PlaceQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def mapped(self):
+        return self.filter(latitude__isnull=False, longitude__isnull=False)
+
+
+class PlaceManager(models.Manager.from_queryset(PlaceQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+def is_inside_huairou(latitude, longitude) -> bool:
+    lat, lng = float(latitude), float(longitude)
+    box = HUAIROU_EXTENT
+    return box["lat_min"] <= lat <= box["lat_max"] and box["lng_min"] <= lng <= box["lng_max"]
+
+
+class Place(Timestamped):
+    """What every place holds: names, location, contact, hours, prices, seasons, provenance."""
+
+    kind = ""  # set by each concrete kind: the URL segment and the API's `kind`
+    may_lie_outside_district = False
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    # Either name may be missing in the sources (a few places are known only in English).
+    name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    town_zh = models.CharField(_("town (Chinese)"), max_length=100, blank=True)
+    town_en = models.CharField(_("town (English)"), max_length=100, blank=True)
+    village_zh = models.CharField(_("village (Chinese)"), max_length=100, blank=True)
+    address_zh = models.CharField(_("address (Chinese)"), max_length=300, blank=True)
+
+    latitude = models.DecimalField(
+        _("latitude (WGS-84)"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude (WGS-84)"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    coord_confidence = models.CharField(
+        _("coordinate confidence"), max_length=1, choices=Confidence.choices, blank=True
+    )
+    coord_note = models.TextField(_("coordinate note"), blank=True)
+
+    phone = models.CharField(_("phone"), max_length=60, blank=True)
+
+    opens = models.TimeField(_("opening time"), null=True, blank=True)
+    closes = models.TimeField(_("closing time"), null=True, blank=True)
+    last_entry = models.TimeField(_("last entry"), null=True, blank=True)
+    hours_note = models.TextField(_("opening hours note"), blank=True)
+
+    price_cny_min = models.PositiveIntegerField(_("price from (CNY)"), null=True, blank=True)
+    price_cny_max = models.PositiveIntegerField(_("price up to (CNY)"), null=True, blank=True)
+    price_note = models.TextField(_("price note"), blank=True)
+    price_as_of = models.CharField(
+        _("price as of"), max_length=20, blank=True, help_text=_("Year or date the price is from.")
+    )
+
+    best_months = models.JSONField(_("best months"), default=list, blank=True)
+    seasons = models.JSONField(_("seasons"), default=list, blank=True)
+    tags = models.JSONField(_("tags"), default=list, blank=True)
+
+    description_zh = models.TextField(_("description (Chinese)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    notes = models.JSONField(_("notes"), default=list, blank=True)
+
+    sources = models.JSONField(_("sources"), default=list, blank=True)
+    confidence = models.CharField(
+        _("confidence"), max_length=1, choices=Confidence.choices, default=Confidence.MEDIUM
+    )
+    last_verified = models.DateField(_("last verified"), null=True, blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+    is_illustrative = models.BooleanField(
+        _("illustrative record"),
+        default=False,
+        help_text=_("A sample or synthetic record, not a real place; labelled as such on pages."),
+    )
+
+    objects = PlaceManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True, longitude__isnull=True)
+                | models.Q(latitude__isnull=False, longitude__isnull=False),
+                name="%(class)s_lat_lng_together",
+            ),
+        ]
+
+    def __str__(self):
+        return " / ".join(name for name in (self.name_zh, self.name_en) if name) or self.slug
+
+    def natural_key(self):
+        return (self.slug,)
+
+    # --- names in the visitor's language -------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        if _language_is_chinese():
+            return self.name_zh or self.name_en
+        return self.name_en or self.name_zh
+
+    @property
+    def town(self) -> str:
+        return self.town_zh if _language_is_chinese() or not self.town_en else self.town_en
+
+    @property
+    def description(self) -> str:
+        if _language_is_chinese() or not self.description_en:
+            return self.description_zh or self.description_en
+        return self.description_en
+
+    # --- location -----------------------------------------------------------------------
+
+    @property
+    def is_mapped(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def coordinates(self) -> Point | None:
+        if not self.is_mapped:
+            return None
+        return Point(float(self.latitude), float(self.longitude))
+
+    def distance_km(self, other: "Place") -> float | None:
+        """Geodesic distance in km, or None when either place has no coordinates."""
+        if not (self.is_mapped and other.is_mapped):
+            return None
+        return geodesic(self.coordinates, other.coordinates).km
+
+    # --- time ----------------------------------------------------------------------------
+
+    def is_open_at(self, when: dt.datetime | dt.time) -> bool | None:
+        """True/False against the recorded hours; None when the hours are not known."""
+        if self.opens is None or self.closes is None:
+            return None
+        moment = when.time() if isinstance(when, dt.datetime) else when
+        latest = self.last_entry or self.closes
+        return self.opens <= moment <= latest
+
+    def is_in_season(self, month: int) -> bool | None:
+        """True/False against best months (or seasons); None when nothing is sourced."""
+        if self.best_months:
+            return month in self.best_months
+        if self.seasons:
+            return any(month in SEASON_MONTHS.get(season, ()) for season in self.seasons)
+        return None
+
+    # --- provenance ----------------------------------------------------------------------
+
+    @property
+    def is_low_confidence(self) -> bool:
+        return self.confidence == Confidence.LOW
+
+    def get_absolute_url(self):
+        return reverse(f"planner:{self.kind}-detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not (self.name_zh or self.name_en):
+            errors["name_zh"] = _("Give the place a name in Chinese or English.")
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "longitude" if self.longitude is None else "latitude"
+            errors[missing] = _("Give both latitude and longitude, or neither.")
+        elif (
+            self.is_mapped
+            and not self.may_lie_outside_district
+            and not is_inside_huairou(self.latitude, self.longitude)
+        ):
+            box = HUAIROU_EXTENT
+            errors["latitude"] = _(
+                "%(lat)s, %(lng)s lies outside Huairou (latitude %(lat_min)s–%(lat_max)s, "
+                "longitude %(lng_min)s–%(lng_max)s). Check that latitude and longitude are "
+                "not swapped and that the point is WGS-84."
+            ) % {"lat": self.latitude, "lng": self.longitude, **box}
+        if self.is_published and not self.sources:
+            errors["sources"] = _("A published record needs at least one source.")
+        if errors:
+            raise ValidationError(errors)
+
+
+def _language_is_chinese() -> bool:
+    return (get_language() or "zh-hans").startswith("zh")
+
+
+class Rating(models.TextChoices):
+    FIVE_A = "5A", "5A"
+    FOUR_A = "4A", "4A"
+    THREE_A = "3A", "3A"
+    TWO_A = "2A", "2A"
+    ONE_A = "1A", "1A"
+
+
+class ScenicSpot(Place):
+    kind = "spot"
+
+    rating = models.CharField(_("A-level rating"), max_length=2, choices=Rating.choices, blank=True)
+    rating_confirmed = models.BooleanField(
+        _("rating confirmed"),
+        default=False,
+        help_text=_("True when two independent sources support the rating."),
+    )
+    visit_minutes = models.PositiveIntegerField(_("typical visit (minutes)"), null=True, blank=True)
+    visit_note = models.TextField(_("visit note"), blank=True)
+    highlights = models.JSONField(
+        _("highlights by month"),
+        default=list,
+        blank=True,
+        help_text=_("List of {months, text_zh, text_en, source}."),
+    )
+
+    class Meta(Place.Meta):
+        verbose_name = _("scenic spot")
+        verbose_name_plural = _("scenic spots")
+        ordering = ["rating", "slug"]
+
+    @property
+    def ticket_cny(self) -> int | None:
+        """Adult admission: the lower recorded price."""
+        return self.price_cny_min
+
+
+class Homestay(Place):
+    kind = "homestay"
+
+    class Type(models.TextChoices):
+        HOMESTAY = "homestay", _("homestay")
+        HOTEL = "hotel", _("hotel")
+
+    type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.HOMESTAY)
+    rooms = models.PositiveIntegerField(_("rooms"), null=True, blank=True)
+    season_note = models.TextField(_("season note"), blank=True)
+
+    class Meta(Place.Meta):
+        verbose_name = _("homestay")
+        verbose_name_plural = _("homestays")
+
+
+class VillageCafe(Place):
+    kind = "cafe"
+
+    class Type(models.TextChoices):
+        CAFE = "cafe", _("café")
+        CAFE_RESTAURANT = "cafe-restaurant", _("café-restaurant")
+
+    type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.CAFE)
+    season_note = models.TextField(_("season note"), blank=True)
+
+    class Meta(Place.Meta):
+        verbose_name = _("village café")
+        verbose_name_plural = _("village cafés")
+
+
+class Village(Place):
+    kind = "village"
+
+    facts = models.JSONField(_("facts"), default=list, blank=True)
+    related = models.JSONField(_("related places"), default=list, blank=True)
+
+    class Meta(Place.Meta):
+        verbose_name = _("village")
+        verbose_name_plural = _("villages")
+
+
+class PointOfInterest(Place):
+    kind = "poi"
+
+    category = models.CharField(_("category"), max_length=40, blank=True)
+    parent_spot = models.ForeignKey(
+        ScenicSpot, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    facts = models.JSONField(_("facts"), default=list, blank=True)
+
+    class Meta(Place.Meta):
+        verbose_name = _("point of interest")
+        verbose_name_plural = _("points of interest")
+
+
+class StartPoint(Place):
+    """Transport hubs where a trip begins; most lie in central Beijing, outside the district."""
+
+    kind = "start"
+    may_lie_outside_district = True
+
+    class Type(models.TextChoices):
+        BUS = "bus-terminal", _("bus terminal")
+        BUS_STOP = "bus-stop", _("bus stop")
+        RAIL = "rail", _("suburban rail station")
+        HSR = "hsr", _("high-speed rail station")
+
+    type = models.CharField(_("type"), max_length=20, choices=Type.choices)
+    lines = models.JSONField(_("lines"), default=list, blank=True)
+    first_departure = models.TimeField(_("first departure"), null=True, blank=True)
+    last_departure = models.TimeField(_("last departure"), null=True, blank=True)
+    connections = models.JSONField(
+        _("onward connections"), default=list, blank=True, help_text=_("List of {to, lines, text}.")
+    )
+    facts = models.JSONField(_("facts"), default=list, blank=True)
+
+    class Meta(Place.Meta):
+        verbose_name = _("start point")
+        verbose_name_plural = _("start points")
+
+
+PLACE_MODELS = (ScenicSpot, Homestay, VillageCafe, Village, PointOfInterest, StartPoint)
+PLACE_MODEL_BY_KIND = {model.kind: model for model in PLACE_MODELS}

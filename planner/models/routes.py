@@ -1,0 +1,168 @@
+"""The district's four seasonal routes and their ordered stops."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .base import Timestamped
+from .places import Confidence, Homestay, PointOfInterest, ScenicSpot, Village, VillageCafe
+
+# The fields of RouteStop that can point at a place, by the dataset's stop kind.
+STOP_TARGET_FIELDS = {
+    "spot": "spot",
+    "homestay": "homestay",
+    "cafe": "cafe",
+    "village": "village",
+    "poi": "poi",
+}
+
+
+class SeasonalRouteManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class SeasonalRoute(Timestamped):
+    class Season(models.TextChoices):
+        SPRING = "spring", _("spring")
+        SUMMER = "summer", _("summer")
+        AUTUMN = "autumn", _("autumn")
+        WINTER = "winter", _("winter")
+
+    slug = models.SlugField(_("season"), max_length=20, unique=True, choices=Season.choices)
+    title_zh = models.CharField(_("title (Chinese)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    theme_zh = models.CharField(
+        _("district theme line"), max_length=200, blank=True, help_text=_("怀柔四季精品旅游线路")
+    )
+    theme_source = models.TextField(_("theme source"), blank=True)
+    theme_confidence = models.CharField(
+        _("theme confidence"), max_length=1, choices=Confidence.choices, blank=True
+    )
+    months = models.JSONField(_("months"), default=list)
+    days = models.PositiveSmallIntegerField(_("days"), default=1)
+    status = models.TextField(_("status"), default="suggested")
+    based_on = models.TextField(_("based on"), blank=True)
+    sources = models.JSONField(_("sources"), default=list, blank=True)
+    last_verified = models.DateField(_("last verified"), null=True, blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+
+    objects = SeasonalRouteManager()
+
+    SEASON_ORDER = ["spring", "summer", "autumn", "winter"]
+
+    class Meta:
+        verbose_name = _("seasonal route")
+        verbose_name_plural = _("seasonal routes")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.title_zh
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def title(self) -> str:
+        if (get_language() or "zh").startswith("zh") or not self.title_en:
+            return self.title_zh
+        return self.title_en
+
+    def get_absolute_url(self):
+        return reverse("planner:route-detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        bad = [m for m in self.months or [] if not isinstance(m, int) or not 1 <= m <= 12]
+        if bad:
+            raise ValidationError({"months": _("Months must be whole numbers from 1 to 12.")})
+
+
+class RouteStopManager(models.Manager):
+    def get_by_natural_key(self, route_slug, position):
+        return self.get(route__slug=route_slug, position=position)
+
+
+def _exactly_one_target() -> Q:
+    fields = list(STOP_TARGET_FIELDS.values())
+    condition = Q()
+    for chosen in fields:
+        only_this = Q(**{f"{chosen}__isnull": False})
+        for other in fields:
+            if other != chosen:
+                only_this &= Q(**{f"{other}__isnull": True})
+        condition |= only_this
+    return condition
+
+
+class RouteStop(models.Model):
+    route = models.ForeignKey(SeasonalRoute, on_delete=models.CASCADE, related_name="stops")
+    position = models.PositiveSmallIntegerField(_("position"))
+    day = models.PositiveSmallIntegerField(_("day"), default=1)
+    spot = models.ForeignKey(ScenicSpot, null=True, blank=True, on_delete=models.PROTECT)
+    homestay = models.ForeignKey(Homestay, null=True, blank=True, on_delete=models.PROTECT)
+    cafe = models.ForeignKey(VillageCafe, null=True, blank=True, on_delete=models.PROTECT)
+    village = models.ForeignKey(Village, null=True, blank=True, on_delete=models.PROTECT)
+    poi = models.ForeignKey(PointOfInterest, null=True, blank=True, on_delete=models.PROTECT)
+    note_zh = models.TextField(_("note (Chinese)"), blank=True)
+    note_en = models.TextField(_("note (English)"), blank=True)
+    is_optional = models.BooleanField(_("optional"), default=False)
+    alternatives = models.JSONField(
+        _("alternatives"), default=list, blank=True, help_text=_("List of {kind, slug}.")
+    )
+
+    objects = RouteStopManager()
+
+    class Meta:
+        verbose_name = _("route stop")
+        verbose_name_plural = _("route stops")
+        ordering = ["route", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["route", "position"], name="routestop_unique_position"),
+            models.CheckConstraint(condition=_exactly_one_target(), name="routestop_one_target"),
+        ]
+
+    def __str__(self):
+        target = self.target
+        return f"{self.route.slug} #{self.position}: {target.name_zh if target else '—'}"
+
+    def natural_key(self):
+        return (self.route.slug, self.position)
+
+    natural_key.dependencies = [
+        "planner.seasonalroute",
+        "planner.scenicspot",
+        "planner.homestay",
+        "planner.villagecafe",
+        "planner.village",
+        "planner.pointofinterest",
+    ]
+
+    @property
+    def target(self):
+        for field in STOP_TARGET_FIELDS.values():
+            place = getattr(self, field)
+            if place is not None:
+                return place
+        return None
+
+    @property
+    def note(self) -> str:
+        if (get_language() or "zh").startswith("zh") or not self.note_en:
+            return self.note_zh
+        return self.note_en
+
+    def clean(self):
+        super().clean()
+        chosen = [f for f in STOP_TARGET_FIELDS.values() if getattr(self, f"{f}_id") is not None]
+        if len(chosen) != 1:
+            raise ValidationError(
+                _(
+                    "A route stop needs exactly one place (a spot, homestay, café, village or "
+                    "point of interest); this one has %(count)d."
+                )
+                % {"count": len(chosen)}
+            )

@@ -1,0 +1,67 @@
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "huairou.json"
+CHROMIUM = Path("/usr/bin/chromium")
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to
+# run in a thread with a running loop unless told this is deliberate.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+_browser_skip_reason: list[str] = []
+
+
+@pytest.fixture
+def huairou(db):
+    """The committed Huairou fixture, loaded into the test database."""
+    call_command("loaddata", str(FIXTURE), verbosity=0)
+
+
+@pytest.fixture
+def huairou_live(transactional_db):
+    call_command("loaddata", str(FIXTURE), verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} not found: browser tests SKIPPED (apt-get install -y chromium)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{reason}; under CI a skipped browser test is a failure.")
+        _browser_skip_reason.append(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _browser_skip_reason:
+        banner = "!" * 78
+        terminalreporter.write_line(banner, red=True, bold=True)
+        terminalreporter.write_line(f"!! {_browser_skip_reason[0]}", red=True, bold=True)
+        terminalreporter.write_line("!! The browser tests did NOT run.", red=True, bold=True)
+        terminalreporter.write_line(banner, red=True, bold=True)

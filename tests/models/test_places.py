@@ -1,0 +1,92 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from planner.models import RouteStop, ScenicSpot, SeasonalRoute, StartPoint
+
+
+def make_spot(**fields):
+    defaults = {"slug": "test-spot", "name_zh": "测试", "sources": ["https://example.org"]}
+    return ScenicSpot(**{**defaults, **fields})
+
+
+def test_coordinates_outside_huairou_are_rejected_with_a_clear_message(db):
+    spot = make_spot(latitude=Decimal("116.56"), longitude=Decimal("40.43"))  # swapped
+    with pytest.raises(ValidationError) as error:
+        spot.full_clean()
+    message = error.value.message_dict["latitude"][0]
+    assert "outside Huairou" in message and "swapped" in message
+
+
+def test_coordinates_inside_huairou_are_accepted(db):
+    make_spot(latitude=Decimal("40.4317"), longitude=Decimal("116.5651")).full_clean()
+
+
+def test_latitude_without_longitude_is_rejected(db):
+    with pytest.raises(ValidationError) as error:
+        make_spot(latitude=Decimal("40.4")).full_clean()
+    assert "longitude" in error.value.message_dict
+
+
+def test_start_points_may_lie_in_central_beijing(db):
+    StartPoint(
+        slug="dzm",
+        name_zh="东直门",
+        type="bus-terminal",
+        latitude=Decimal("39.9408"),
+        longitude=Decimal("116.4353"),
+        sources=["https://example.org"],
+    ).full_clean()
+
+
+def test_published_record_needs_a_source(db):
+    with pytest.raises(ValidationError) as error:
+        make_spot(sources=[]).full_clean()
+    assert "sources" in error.value.message_dict
+
+
+def test_distance_and_point(huairou):
+    mutianyu = ScenicSpot.objects.get(slug="mutianyu-great-wall")
+    yanqi = ScenicSpot.objects.get(slug="yanqi-lake")
+    assert mutianyu.coordinates.latitude == pytest.approx(40.4317)
+    assert 10 < mutianyu.distance_km(yanqi) < 12
+    assert mutianyu.distance_km(ScenicSpot.objects.get(slug="tianchi-canyon")) is None
+
+
+def test_opening_hours_and_season(huairou):
+    hongluo = ScenicSpot.objects.get(slug="hongluo-temple")  # 08:30–17:00, last entry 16:00
+    assert hongluo.is_open_at(dt.time(9, 0)) is True
+    assert hongluo.is_open_at(dt.time(16, 30)) is False  # after last entry
+    assert hongluo.is_open_at(dt.datetime(2026, 12, 5, 8, 0)) is False
+    assert hongluo.is_in_season(10) is True
+    assert hongluo.is_in_season(7) is False
+    assert ScenicSpot.objects.get(slug="yanqi-lake").is_open_at(dt.time(9)) is None
+
+
+def test_route_stop_with_two_targets_is_rejected(huairou):
+    route = SeasonalRoute.objects.get(slug="spring")
+    stop = RouteStop(
+        route=route,
+        position=99,
+        spot=ScenicSpot.objects.get(slug="mutianyu-great-wall"),
+        village_id=route.stops.filter(village__isnull=False).first().village_id,
+    )
+    with pytest.raises(ValidationError, match="exactly one place"):
+        stop.full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        stop.save()
+
+
+def test_route_stop_with_no_target_is_rejected_by_the_database(huairou):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RouteStop.objects.create(route=SeasonalRoute.objects.get(slug="spring"), position=98)
+
+
+def test_route_positions_are_unique(huairou):
+    route = SeasonalRoute.objects.get(slug="spring")
+    spot = ScenicSpot.objects.get(slug="yanqi-lake")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RouteStop.objects.create(route=route, position=1, spot=spot)
