@@ -11,3 +11,6 @@ class PlannerConfig(AppConfig):
         # Registered explicitly: the project uses SimpleAdminConfig (no autodiscovery),
         # so that django-leaflet's GDAL-importing admin module is never loaded.
         from . import admin  # noqa: F401
+        from .signals import connect_cache_invalidation
+
+        connect_cache_invalidation()

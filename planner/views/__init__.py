@@ -1,3 +1,5 @@
 from .pages import home
+from .places import place_detail
+from .routes import route_detail, route_list
 
-__all__ = ["home"]
+__all__ = ["home", "place_detail", "route_detail", "route_list"]

@@ -1,5 +1,22 @@
 from django.shortcuts import render
+from django.utils.dates import MONTHS
+
+from planner.map_config import kind_labels, map_context
+from planner.models import Rating, ScenicSpot
 
 
 def home(request):
-    return render(request, "planner/home.html")
+    spots = ScenicSpot.objects.published()
+    tags = sorted({tag for tag_list in spots.values_list("tags", flat=True) for tag in tag_list})
+    towns = sorted(
+        {(zh, en) for zh, en in spots.values_list("town_zh", "town_en") if zh},
+    )
+    context = {
+        "kind_choices": list(kind_labels().items()),
+        "months": list(MONTHS.items()),
+        "ratings": Rating.values,
+        "tags": tags,
+        "towns": towns,
+        **map_context(),
+    }
+    return render(request, "planner/home.html", context)

@@ -1,0 +1,105 @@
+"""Validation of the map's query parameters: one place, clear reasons."""
+
+from dataclasses import dataclass
+
+from planner.models import PLACE_MODEL_BY_KIND, Rating
+
+from .errors import InvalidRequest
+
+KINDS = tuple(PLACE_MODEL_BY_KIND)
+RATINGS = tuple(Rating.values)
+
+
+@dataclass(frozen=True)
+class PlaceFilters:
+    kinds: tuple[str, ...] = KINDS
+    month: int | None = None
+    tag: str | None = None
+    ratings: tuple[str, ...] = ()
+    town: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # min_lng, min_lat, max_lng, max_lat
+
+    def cache_key(self) -> str:
+        return repr(self)
+
+
+def _csv(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _parse_kinds(raw: str, errors: dict) -> tuple[str, ...]:
+    kinds = _csv(raw)
+    unknown = [kind for kind in kinds if kind not in KINDS]
+    if unknown or not kinds:
+        errors["kind"] = [
+            f"Unknown kind {', '.join(unknown) or '(empty)'}; use any of: {', '.join(KINDS)}."
+        ]
+        return KINDS
+    return tuple(kinds)
+
+
+def _parse_month(raw: str, errors: dict) -> int | None:
+    if raw.isdigit() and 1 <= int(raw) <= 12:
+        return int(raw)
+    errors["month"] = [f"Month must be a whole number from 1 to 12, not {raw!r}."]
+    return None
+
+
+def _parse_ratings(raw: str, errors: dict) -> tuple[str, ...]:
+    ratings = [rating.upper() for rating in _csv(raw)]
+    unknown = [rating for rating in ratings if rating not in RATINGS]
+    if unknown or not ratings:
+        errors["rating"] = [f"Unknown rating {raw!r}; use any of: {', '.join(RATINGS)}."]
+        return ()
+    return tuple(ratings)
+
+
+def _parse_bbox(raw: str, errors: dict) -> tuple[float, float, float, float] | None:
+    parts = raw.split(",")
+    try:
+        min_lng, min_lat, max_lng, max_lat = (float(part) for part in parts)
+    except ValueError:
+        errors["bbox"] = ["bbox must be four numbers: minLng,minLat,maxLng,maxLat."]
+        return None
+    if not (-180 <= min_lng <= 180 and -180 <= max_lng <= 180):
+        errors["bbox"] = ["bbox longitudes must lie between -180 and 180."]
+    elif not (-90 <= min_lat <= 90 and -90 <= max_lat <= 90):
+        errors["bbox"] = ["bbox latitudes must lie between -90 and 90."]
+    elif min_lng >= max_lng or min_lat >= max_lat:
+        errors["bbox"] = ["bbox must be minLng,minLat,maxLng,maxLat with min below max."]
+    else:
+        return (min_lng, min_lat, max_lng, max_lat)
+    return None
+
+
+def parse_place_filters(query) -> PlaceFilters:
+    """Read `kind`, `month`, `tag`, `rating`, `town`, `bbox` from a QueryDict."""
+    errors: dict[str, list[str]] = {}
+    known = {"kind", "month", "tag", "rating", "town", "bbox"}
+    unknown = sorted(set(query) - known)
+    if unknown:
+        errors["query"] = [
+            f"Unknown parameter {', '.join(unknown)}; use {', '.join(sorted(known))}."
+        ]
+    values = {}
+    if query.get("kind"):
+        values["kinds"] = _parse_kinds(query["kind"], errors)
+    if query.get("month"):
+        values["month"] = _parse_month(query["month"].strip(), errors)
+    if query.get("tag"):
+        tag = query["tag"].strip()
+        if len(tag) > 40:
+            errors["tag"] = ["tag is at most 40 characters."]
+        values["tag"] = tag
+    if query.get("rating"):
+        values["ratings"] = _parse_ratings(query["rating"], errors)
+    if query.get("town"):
+        town = query["town"].strip()
+        if len(town) > 100:
+            errors["town"] = ["town is at most 100 characters."]
+        values["town"] = town
+    if query.get("bbox"):
+        values["bbox"] = _parse_bbox(query["bbox"], errors)
+    if errors:
+        raise InvalidRequest(errors)
+    return PlaceFilters(**values)

@@ -1,0 +1,41 @@
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_GET
+
+from planner.geojson import places_feature_collection, route_feature_collection
+from planner.models import SeasonalRoute
+
+from .caching import cached_json_response
+from .errors import InvalidRequest, error_response
+from .place_filters import parse_place_filters
+
+GEOJSON = "application/geo+json"
+
+
+@require_GET
+def places_geojson(request):
+    try:
+        filters = parse_place_filters(request.GET)
+    except InvalidRequest as invalid:
+        return error_response(invalid.errors)
+    return cached_json_response(
+        request,
+        f"places:{filters.cache_key()}",
+        lambda: places_feature_collection(filters),
+        GEOJSON,
+    )
+
+
+@require_GET
+def route_geojson(request, slug):
+    route = get_object_or_404(SeasonalRoute, slug=slug, is_published=True)
+
+    def build():
+        return route_feature_collection(route, route_stops(route))
+
+    return cached_json_response(request, f"route:{slug}", build, GEOJSON)
+
+
+def route_stops(route):
+    return route.stops.select_related("spot", "homestay", "cafe", "village", "poi").order_by(
+        "position"
+    )

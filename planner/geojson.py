@@ -1,0 +1,164 @@
+"""Published places and routes as GeoJSON (RFC 7946: [longitude, latitude], WGS-84).
+
+Each feature also carries its GCJ-02 position (`gcj02`) so the map can draw it on Amap
+tiles without running the conversion in the browser. One query per kind of place, whatever
+the number of places.
+"""
+
+from django.db.models import Q
+from django.urls import reverse
+
+from .api.place_filters import PlaceFilters
+from .geo import to_gcj02
+from .models import PLACE_MODEL_BY_KIND, SEASON_MONTHS
+
+COMMON_FIELDS = (
+    "slug",
+    "name_zh",
+    "name_en",
+    "town_zh",
+    "town_en",
+    "latitude",
+    "longitude",
+    "tags",
+    "best_months",
+    "seasons",
+    "opens",
+    "closes",
+    "last_entry",
+    "price_cny_min",
+    "price_cny_max",
+    "confidence",
+    "is_illustrative",
+)
+KIND_FIELDS = {"spot": ("rating", "rating_confirmed", "visit_minutes")}
+
+
+def _hhmm(value) -> str | None:
+    return value.strftime("%H:%M") if value else None
+
+
+def _is_good_in(row: dict, month: int) -> bool:
+    if row["best_months"]:
+        return month in row["best_months"]
+    return any(month in SEASON_MONTHS.get(season, ()) for season in row["seasons"] or ())
+
+
+def _spot_matches(row: dict, filters: PlaceFilters) -> bool:
+    """month, tag and rating describe scenic spots: they narrow spots only."""
+    if filters.month and not _is_good_in(row, filters.month):
+        return False
+    return not (filters.tag and filters.tag not in (row["tags"] or ()))
+
+
+def _rows(kind: str, filters: PlaceFilters):
+    model = PLACE_MODEL_BY_KIND[kind]
+    queryset = model.objects.published()
+    if filters.bbox:
+        min_lng, min_lat, max_lng, max_lat = filters.bbox
+        queryset = queryset.filter(
+            latitude__gte=min_lat,
+            latitude__lte=max_lat,
+            longitude__gte=min_lng,
+            longitude__lte=max_lng,
+        )
+    if filters.town:
+        queryset = queryset.filter(Q(town_zh=filters.town) | Q(town_en__iexact=filters.town))
+    if kind == "spot" and filters.ratings:
+        queryset = queryset.filter(rating__in=filters.ratings)
+    rows = queryset.order_by("slug").values(*COMMON_FIELDS, *KIND_FIELDS.get(kind, ()))
+    if kind == "spot" and (filters.month or filters.tag):
+        return [row for row in rows if _spot_matches(row, filters)]
+    return rows
+
+
+def _feature(kind: str, row: dict, url_pattern: str) -> dict:
+    properties = {
+        "slug": row["slug"],
+        "kind": kind,
+        "name_zh": row["name_zh"],
+        "name_en": row["name_en"],
+        "town_zh": row["town_zh"],
+        "town_en": row["town_en"],
+        "tags": row["tags"] or [],
+        "best_months": row["best_months"] or [],
+        "opens": _hhmm(row["opens"]),
+        "closes": _hhmm(row["closes"]),
+        "last_entry": _hhmm(row["last_entry"]),
+        "price_cny_min": row["price_cny_min"],
+        "price_cny_max": row["price_cny_max"],
+        "confidence": row["confidence"],
+        "illustrative": row["is_illustrative"],
+        "rating": row.get("rating") or None,
+        "rating_confirmed": row.get("rating_confirmed"),
+        "url": url_pattern.replace("__slug__", row["slug"]),
+    }
+    geometry = None
+    if row["latitude"] is not None:
+        lat, lng = float(row["latitude"]), float(row["longitude"])
+        geometry = {"type": "Point", "coordinates": [round(lng, 6), round(lat, 6)]}
+        gcj_lat, gcj_lng = to_gcj02(lat, lng)
+        properties["gcj02"] = [round(gcj_lng, 6), round(gcj_lat, 6)]
+    return {
+        "type": "Feature",
+        "id": f"{kind}:{row['slug']}",
+        "geometry": geometry,
+        "properties": properties,
+    }
+
+
+def places_feature_collection(filters: PlaceFilters) -> dict:
+    features = []
+    for kind in filters.kinds:
+        url_pattern = reverse(f"planner:{kind}-detail", args=["__slug__"])
+        features.extend(_feature(kind, row, url_pattern) for row in _rows(kind, filters))
+    return {"type": "FeatureCollection", "features": features}
+
+
+def route_feature_collection(route, stops) -> dict:
+    """A seasonal route: a Point per stop and a LineString per day through its mapped stops."""
+    features, lines = [], {}
+    last_point = None
+    for stop in stops:
+        place = stop.target
+        feature = place_feature(place)
+        feature["id"] = f"stop:{stop.position}"
+        feature["properties"].update(
+            {
+                "position": stop.position,
+                "day": stop.day,
+                "note_zh": stop.note_zh,
+                "note_en": stop.note_en,
+                "optional": stop.is_optional,
+            }
+        )
+        features.append(feature)
+        if feature["geometry"]:
+            point = feature["geometry"]["coordinates"]
+            # A day's line starts where the previous day ended (the night's stay).
+            if stop.day not in lines and last_point is not None:
+                lines[stop.day] = [last_point]
+            lines.setdefault(stop.day, []).append(point)
+            last_point = point
+    for day, coordinates in sorted(lines.items()):
+        if len(coordinates) >= 2:
+            features.append(
+                {
+                    "type": "Feature",
+                    "id": f"day:{day}",
+                    "geometry": {"type": "LineString", "coordinates": coordinates},
+                    "properties": {"kind": "route-line", "day": day, "route": route.slug},
+                }
+            )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def place_feature(place) -> dict:
+    return _feature(place.kind, _place_row(place), place.get_absolute_url())
+
+
+def _place_row(place) -> dict:
+    row = {field: getattr(place, field) for field in COMMON_FIELDS}
+    for field in KIND_FIELDS.get(place.kind, ()):
+        row[field] = getattr(place, field)
+    return row

@@ -1,0 +1,82 @@
+"""Base layers offered on every map, and the context that hands them to our map module."""
+
+from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+
+def base_layers() -> list[dict]:
+    layers = [
+        {
+            "id": "osm",
+            "name": _("OpenStreetMap"),
+            "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+            "attribution": "© OpenStreetMap contributors",
+            "subdomains": "",
+            "gcj02": False,
+        }
+    ]
+    if settings.TIANDITU_KEY:
+        # Tianditu is the official basemap and is already WGS-84: no shift.
+        wmts = (
+            "https://t{s}.tianditu.gov.cn/{layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile"
+            "&VERSION=1.0.0&LAYER={layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles"
+            "&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=" + settings.TIANDITU_KEY
+        )
+        layers.append(
+            {
+                "id": "tianditu",
+                "name": _("Tianditu (official)"),
+                "url": wmts.replace("{layer}", "vec"),
+                "labels": wmts.replace("{layer}", "cva"),
+                "attribution": "© 天地图 Tianditu",
+                "subdomains": "01234567",
+                "gcj02": False,
+            }
+        )
+    layers.append(
+        {
+            "id": "amap",
+            "name": _("Amap / Gaode"),
+            "url": "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1"
+            "&style=8&x={x}&y={y}&z={z}",
+            "attribution": "© 高德地图 AutoNavi",
+            "subdomains": "1234",
+            # Amap tiles are GCJ-02: markers and lines are drawn shifted to match them.
+            "gcj02": True,
+        }
+    )
+    return layers
+
+
+def kind_labels() -> dict[str, str]:
+    return {
+        "spot": _("Scenic spots"),
+        "homestay": _("Homestays"),
+        "cafe": _("Village cafés"),
+        "village": _("Villages"),
+        "poi": _("Points of interest"),
+        "start": _("Start points"),
+    }
+
+
+def map_text() -> dict[str, str]:
+    """UI strings the map module needs, in the visitor's language."""
+    return {
+        **kind_labels(),
+        "details": _("Details and sources"),
+        "add": _("Add to plan"),
+        "hours": _("Hours"),
+        "last_entry": _("last entry"),
+        "unknown_hours": _("Hours not recorded"),
+        "not_mapped": _("not on the map"),
+        "count": _("%(n)s places"),
+        "error": _("The places could not be loaded. Check your connection and try again."),
+        "unconfirmed": _("rating unconfirmed"),
+        "illustrative": _("illustrative"),
+        "lang": get_language() or "zh-hans",
+    }
+
+
+def map_context() -> dict:
+    return {"base_layers": base_layers(), "map_text": map_text()}

@@ -1,0 +1,191 @@
+/* The home map: places from the GeoJSON API, one clustered layer per kind, filters, and a
+ * list kept in sync with the map. Text is set with textContent only (names are data). */
+(function () {
+  "use strict";
+  const HM = window.HuairouMap;
+  const text = HM.readJSON("map-text");
+  const form = document.getElementById("map-filters");
+  const list = document.getElementById("place-list");
+  const count = document.getElementById("result-count");
+  const KINDS = ["spot", "homestay", "cafe", "village", "poi", "start"];
+  let map = null;
+  const groups = {};
+  let markersById = {};
+  let features = [];
+  let requestNumber = 0;
+  let fittedOnce = false;
+  const CLUSTER_OFF_ZOOM = 14;
+
+  function formFromUrl() {
+    const params = new URLSearchParams(window.location.search);
+    if (params.has("kind")) {
+      const kinds = params.get("kind").split(",");
+      form.querySelectorAll("input[name=kind]").forEach(function (box) {
+        box.checked = kinds.indexOf(box.value) !== -1;
+      });
+    }
+    ["month", "rating", "tag", "town"].forEach(function (name) {
+      if (params.has(name)) form.elements[name].value = params.get(name);
+    });
+  }
+
+  function queryFromForm() {
+    const params = new URLSearchParams();
+    const kinds = Array.from(form.querySelectorAll("input[name=kind]:checked")).map(function (box) { return box.value; });
+    if (kinds.length !== KINDS.length) params.set("kind", kinds.join(",") || "none");
+    ["month", "rating", "tag", "town"].forEach(function (name) {
+      if (form.elements[name].value) params.set(name, form.elements[name].value);
+    });
+    return params;
+  }
+
+  function hoursSummary(p) {
+    if (!p.opens || !p.closes) return text.unknown_hours;
+    let summary = text.hours + " " + p.opens + "–" + p.closes;
+    if (p.last_entry) summary += " (" + text.last_entry + " " + p.last_entry + ")";
+    return summary;
+  }
+
+  function popupContent(feature) {
+    const p = feature.properties;
+    const box = HM.element("div", "popup");
+    const title = HM.element("strong", "popup-title", HM.placeName(p));
+    box.appendChild(title);
+    const meta = HM.element("div", "popup-meta");
+    const kindLabel = text[p.kind] || p.kind;
+    meta.textContent = [kindLabel, p.rating ? p.rating + (p.rating_confirmed === false ? " (" + text.unconfirmed + ")" : "") : null, HM.placeTown(p)].filter(Boolean).join(" · ");
+    box.appendChild(meta);
+    if (p.kind === "spot") box.appendChild(HM.element("div", "popup-hours", hoursSummary(p)));
+    if (p.illustrative) box.appendChild(HM.element("div", "popup-flag", text.illustrative));
+    const actions = HM.element("div", "popup-actions");
+    actions.appendChild(HM.link(p.url, text.details));
+    if (p.kind !== "start") {
+      actions.appendChild(HM.link("/plan/?add=" + encodeURIComponent(p.slug), text.add, "popup-add"));
+    }
+    box.appendChild(actions);
+    return box;
+  }
+
+  function clearLayers() {
+    KINDS.forEach(function (kind) { groups[kind].clearLayers(); });
+    markersById = {};
+    list.textContent = "";
+  }
+
+  function listItem(feature) {
+    const p = feature.properties;
+    const item = HM.element("li", "place-item place-" + p.kind);
+    const glyph = HM.element("span", "kind-glyph kind-" + p.kind, p.kind === "spot" && p.rating ? p.rating : HM.KIND_GLYPHS[p.kind]);
+    glyph.setAttribute("aria-hidden", "true");
+    const name = HM.element("span", "place-name", HM.placeName(p));
+    const detail = HM.element("span", "place-detail", [text[p.kind], HM.placeTown(p)].filter(Boolean).join(" · "));
+    if (feature.geometry) {
+      const button = HM.element("button", "place-button");
+      button.type = "button";
+      button.dataset.id = feature.id;
+      button.append(glyph, name, detail);
+      button.addEventListener("click", function () { focusFeature(feature.id); });
+      item.appendChild(button);
+    } else {
+      const anchor = HM.link(p.url, "", "place-button place-unmapped");
+      anchor.append(glyph, name, detail, HM.element("span", "place-flag", text.not_mapped));
+      item.appendChild(anchor);
+    }
+    return item;
+  }
+
+  function render(collection) {
+    features = collection.features;
+    clearLayers();
+    const fragment = document.createDocumentFragment();
+    features.forEach(function (feature) {
+      if (feature.geometry) {
+        const marker = L.marker(HM.featureLatLng(map, feature), {
+          icon: HM.markerIcon(feature.properties),
+          title: HM.placeName(feature.properties),
+          alt: HM.placeName(feature.properties),
+          keyboard: true,
+        });
+        marker.bindPopup(function () { return popupContent(feature); });
+        marker.feature = feature;
+        markersById[feature.id] = marker;
+        groups[feature.properties.kind].addLayer(marker);
+      }
+      fragment.appendChild(listItem(feature));
+    });
+    list.appendChild(fragment);
+    count.textContent = text.count.replace("%(n)s", features.length);
+    if (!fittedOnce) fitToPlaces();
+  }
+
+  /* First load: show every place, central Beijing's start points included. */
+  function fitToPlaces() {
+    const bounds = L.latLngBounds([]);
+    Object.keys(markersById).forEach(function (id) { bounds.extend(markersById[id].getLatLng()); });
+    if (bounds.isValid()) {
+      map.fitBounds(bounds, { padding: [20, 20], maxZoom: 12 });
+      fittedOnce = true;
+    }
+  }
+
+  /* Fly to a place and open its popup. Zooming past the clustering threshold shows every
+   * marker on its own; markercluster redraws after the move, so wait for that first. */
+  function focusFeature(id) {
+    const marker = markersById[id];
+    if (!marker) return;
+    const group = groups[marker.feature.properties.kind];
+    const open = function () {
+      if (marker._icon) marker.openPopup();
+      else group.zoomToShowLayer(marker, function () { marker.openPopup(); });
+    };
+    if (marker._icon && map.getBounds().contains(marker.getLatLng())) {
+      open();
+      return;
+    }
+    map.once("moveend", function () { window.setTimeout(open, 0); });
+    map.setView(marker.getLatLng(), Math.max(map.getZoom(), CLUSTER_OFF_ZOOM), { animate: false });
+  }
+
+  function load() {
+    const params = queryFromForm();
+    const query = params.toString();
+    window.history.replaceState(null, "", query ? "?" + query : window.location.pathname);
+    if (params.get("kind") === "none") {
+      render({ features: [] });
+      return;
+    }
+    const number = ++requestNumber;
+    document.body.classList.add("is-loading");
+    fetch("/api/places.geojson" + (query ? "?" + query : ""), { headers: { Accept: "application/geo+json" } })
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      })
+      .then(function (collection) { if (number === requestNumber) render(collection); })
+      .catch(function () { count.textContent = text.error; })
+      .finally(function () { document.body.classList.remove("is-loading"); });
+  }
+
+  function redrawForDatum() {
+    Object.keys(markersById).forEach(function (id) {
+      const marker = markersById[id];
+      marker.setLatLng(HM.featureLatLng(map, marker.feature));
+    });
+    KINDS.forEach(function (kind) { groups[kind].refreshClusters(); });
+  }
+
+  window.huairouHomeMap = function (leafletMap) {
+    map = leafletMap;
+    const control = HM.addBaseLayers(map, HM.readJSON("base-layers"));
+    KINDS.forEach(function (kind) {
+      groups[kind] = L.markerClusterGroup({ maxClusterRadius: 40, disableClusteringAtZoom: CLUSTER_OFF_ZOOM, chunkedLoading: true, showCoverageOnHover: false });
+      groups[kind].addTo(map);
+      control.addOverlay(groups[kind], text[kind]);
+    });
+    map.on("huairou:datum", redrawForDatum);
+    formFromUrl();
+    form.addEventListener("change", load);
+    form.addEventListener("submit", function (event) { event.preventDefault(); load(); });
+    load();
+  };
+})();

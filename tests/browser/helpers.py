@@ -1,0 +1,27 @@
+def visible_marker_total(page) -> int:
+    """What a user sees: single markers plus the numbers on the cluster bubbles."""
+    return page.evaluate(
+        """() => {
+        const singles = document.querySelectorAll('.leaflet-marker-pane .place-marker').length;
+        const bubbles = document.querySelectorAll('.leaflet-marker-pane .marker-cluster');
+        const counts = Array.from(bubbles).map((el) => parseInt(el.textContent, 10));
+        const clustered = counts.reduce((sum, n) => sum + n, 0);
+        return singles + clustered;
+    }"""
+    )
+
+
+def wait_for_list(page):
+    page.wait_for_selector("#place-list li")
+
+
+def settled_box(page, locator, attempts: int = 40):
+    """The element's box once animations have finished (two equal reads in a row)."""
+    previous = None
+    for _ in range(attempts):
+        box = locator.bounding_box()
+        if box == previous:
+            return box
+        previous = box
+        page.wait_for_timeout(100)
+    return previous
