@@ -65,3 +65,12 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(f"!! {_browser_skip_reason[0]}", red=True, bold=True)
         terminalreporter.write_line("!! The browser tests did NOT run.", red=True, bold=True)
         terminalreporter.write_line(banner, red=True, bold=True)
+
+
+@pytest.fixture
+def english():
+    """Messages in English (the site's default language is Chinese)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -25,3 +25,17 @@ def settled_box(page, locator, attempts: int = 40):
         previous = box
         page.wait_for_timeout(100)
     return previous
+
+
+def wait_for_box(page, locator, condition, attempts: int = 50):
+    """Poll the element's box until `condition(box)` holds; fail with the last box seen."""
+    box = None
+    for _ in range(attempts):
+        box = locator.bounding_box()
+        if box and condition(box):
+            return box
+        page.wait_for_timeout(100)
+    state = page.evaluate(
+        "window.leafletmapmap && [leafletmapmap.getCenter(), leafletmapmap.getZoom()]"
+    )
+    raise AssertionError(f"element box never met the condition; last seen {box}; map {state}")

@@ -13,7 +13,7 @@ def make_spot(**fields):
     return ScenicSpot(**{**defaults, **fields})
 
 
-def test_coordinates_outside_huairou_are_rejected_with_a_clear_message(db):
+def test_coordinates_outside_huairou_are_rejected_with_a_clear_message(db, english):
     spot = make_spot(latitude=Decimal("116.56"), longitude=Decimal("40.43"))  # swapped
     with pytest.raises(ValidationError) as error:
         spot.full_clean()
@@ -66,7 +66,7 @@ def test_opening_hours_and_season(huairou):
     assert ScenicSpot.objects.get(slug="yanqi-lake").is_open_at(dt.time(9)) is None
 
 
-def test_route_stop_with_two_targets_is_rejected(huairou):
+def test_route_stop_with_two_targets_is_rejected(huairou, english):
     route = SeasonalRoute.objects.get(slug="spring")
     stop = RouteStop(
         route=route,

@@ -123,12 +123,12 @@
     const bounds = L.latLngBounds([]);
     Object.keys(markersById).forEach(function (id) { bounds.extend(markersById[id].getLatLng()); });
     if (bounds.isValid()) {
-      map.fitBounds(bounds, { padding: [20, 20], maxZoom: 12 });
+      map.fitBounds(bounds, { padding: [20, 20], maxZoom: 12, animate: false });
       fittedOnce = true;
     }
   }
 
-  /* Fly to a place and open its popup. Zooming past the clustering threshold shows every
+  /* Bring a place close up (centred, clusters off) and open its popup. Zooming past the clustering threshold shows every
    * marker on its own; markercluster redraws after the move, so wait for that first. */
   function focusFeature(id) {
     const marker = markersById[id];
@@ -138,10 +138,6 @@
       if (marker._icon) marker.openPopup();
       else group.zoomToShowLayer(marker, function () { marker.openPopup(); });
     };
-    if (marker._icon && map.getBounds().contains(marker.getLatLng())) {
-      open();
-      return;
-    }
     map.once("moveend", function () { window.setTimeout(open, 0); });
     map.setView(marker.getLatLng(), Math.max(map.getZoom(), CLUSTER_OFF_ZOOM), { animate: false });
   }
