@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .api import places as places_api
+from .api import plan as plan_api
 
 app_name = "planner"
 
@@ -20,6 +21,11 @@ urlpatterns = [
     path("routes/<slug:slug>/", views.route_detail, name="route-detail"),
     path("api/places.geojson", places_api.places_geojson, name="api-places"),
     path("api/routes/<slug:slug>.geojson", places_api.route_geojson, name="api-route"),
+    path("api/plan", plan_api.plan, name="api-plan"),
+    path("api/itineraries", plan_api.itineraries, name="api-itineraries"),
+    path("api/itineraries/<str:token>", plan_api.itinerary, name="api-itinerary"),
+    path("plan/", views.builder, name="plan"),
+    path("i/<str:token>/", views.itinerary_page, name="itinerary"),
 ]
 
 urlpatterns += [

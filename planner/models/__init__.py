@@ -1,4 +1,5 @@
 from .dataset import DatasetLoad
+from .itineraries import Itinerary, ItineraryDay, ItineraryStop
 from .places import (
     HUAIROU_EXTENT,
     PLACE_MODEL_BY_KIND,
@@ -24,6 +25,9 @@ __all__ = [
     "Confidence",
     "DatasetLoad",
     "Homestay",
+    "Itinerary",
+    "ItineraryDay",
+    "ItineraryStop",
     "Place",
     "PointOfInterest",
     "Rating",

@@ -39,3 +39,15 @@ def wait_for_box(page, locator, condition, attempts: int = 50):
         "window.leafletmapmap && [leafletmapmap.getCenter(), leafletmapmap.getZoom()]"
     )
     raise AssertionError(f"element box never met the condition; last seen {box}; map {state}")
+
+
+def settled_marker_total(page, attempts: int = 30) -> int:
+    """The marker total once clustering animations have finished (two equal reads)."""
+    previous = None
+    for _ in range(attempts):
+        page.wait_for_timeout(200)
+        total = visible_marker_total(page)
+        if total == previous:
+            return total
+        previous = total
+    return previous

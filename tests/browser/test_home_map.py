@@ -5,7 +5,7 @@ from planner.models import ScenicSpot
 from tests.browser.conftest import published_places
 from tests.browser.helpers import (
     settled_box,
-    visible_marker_total,
+    settled_marker_total,
     wait_for_box,
     wait_for_list,
 )
@@ -26,7 +26,7 @@ def test_home_shows_one_marker_per_published_place_with_tiles_blocked(
         arg=len(mapped),
     )
     assert tile_requests, "the map tried to load tiles (and they were refused)"
-    assert visible_marker_total(offline_page) == len(mapped)
+    assert settled_marker_total(offline_page) == len(mapped)
     assert offline_page.locator("#place-list li").count() == len(published_places())
 
 

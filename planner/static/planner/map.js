@@ -57,6 +57,12 @@
     return [coordinates[1], coordinates[0]];
   }
 
+  /* [lat, lng] for a plan's place ({lat, lng, gcj02}) on the map's current datum. */
+  function pointLatLng(map, place) {
+    if (map.huairouGcj02 && place.gcj02) return [place.gcj02[1], place.gcj02[0]];
+    return [place.lat, place.lng];
+  }
+
   function markerIcon(properties, label) {
     const rating = properties.rating;
     const glyph = label || (properties.kind === "spot" && rating ? rating : KIND_GLYPHS[properties.kind] || "•");
@@ -88,6 +94,7 @@
     placeTown: placeTown,
     addBaseLayers: addBaseLayers,
     featureLatLng: featureLatLng,
+    pointLatLng: pointLatLng,
     markerIcon: markerIcon,
     element: element,
     link: link,

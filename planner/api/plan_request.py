@@ -1,0 +1,241 @@
+"""Validation of plan and itinerary request bodies: every problem named, field by field."""
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from planner.models import SeasonalRoute
+from planner.planning import Pace, PlaceInfo, PlanRequest, Transport
+from planner.planning_adapter import find_homestay, find_start, find_stops, place_info
+
+from .errors import InvalidRequest
+
+MAX_BODY_BYTES = 32 * 1024
+MAX_STOPS = 15
+MAX_DAYS = 3
+MAX_TITLE = 120
+MAX_SLUG = 80
+# The Beijing municipality, generously: custom start points must lie inside it.
+START_EXTENT = {"lat": (39.4, 41.1), "lng": (115.4, 117.6)}
+FIELDS = {
+    "start", "date", "days", "transport", "pace", "stops", "route", "homestay",
+    "budget_per_night", "optimize", "locked", "lunch", "title", "version",
+}  # fmt: skip
+
+
+@dataclass
+class ValidatedPlan:
+    request: PlanRequest
+    title: str = ""
+    route_slug: str = ""
+    unmapped: list[object] = field(default_factory=list)  # stops we cannot place on a map
+    normalized: dict = field(default_factory=dict)
+
+
+def parse_body(body: bytes) -> dict:
+    if len(body) > MAX_BODY_BYTES:
+        raise InvalidRequest({"body": [f"The request body is larger than {MAX_BODY_BYTES} bytes."]})
+    try:
+        data = json.loads(body.decode("utf-8") or "null")
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise InvalidRequest({"body": ["The request body is not valid JSON."]}) from None
+    if not isinstance(data, dict):
+        raise InvalidRequest({"body": ["The request body must be a JSON object."]})
+    return data
+
+
+class _Checker:
+    def __init__(self, data: dict):
+        self.data = data
+        self.errors: dict[str, list[str]] = {}
+
+    def error(self, name: str, message: str) -> None:
+        self.errors.setdefault(name, []).append(message)
+
+    def choice(self, name, options, default):
+        value = self.data.get(name, default)
+        if value not in options:
+            self.error(name, f"{name} must be one of: {', '.join(options)}.")
+            return default
+        return value
+
+    def boolean(self, name, default):
+        value = self.data.get(name, default)
+        if not isinstance(value, bool):
+            self.error(name, f"{name} must be true or false.")
+            return default
+        return value
+
+    def integer(self, name, default, low, high):
+        value = self.data.get(name, default)
+        if value is None and default is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            self.error(name, f"{name} must be a whole number from {low} to {high}.")
+            return default
+        return value
+
+    def slug_list(self, name, limit):
+        value = self.data.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            self.error(name, f"{name} must be a list of place slugs (strings).")
+            return []
+        if len(value) > limit:
+            self.error(name, f"At most {limit} {name} per plan; this request has {len(value)}.")
+            return value[:limit]
+        too_long = [item for item in value if len(item) > MAX_SLUG or not item]
+        if too_long:
+            self.error(name, f"Slugs must have 1 to {MAX_SLUG} characters.")
+            return []
+        repeated = sorted({item for item in value if value.count(item) > 1})
+        if repeated:
+            self.error(name, f"Listed more than once: {', '.join(repeated)}.")
+        return list(dict.fromkeys(value))
+
+    def text(self, name, limit):
+        value = self.data.get(name, "")
+        if not isinstance(value, str) or len(value) > limit:
+            self.error(name, f"{name} must be text of at most {limit} characters.")
+            return ""
+        return value.strip()
+
+
+def _next_saturday() -> dt.date:
+    today = dt.date.today()
+    return today + dt.timedelta(days=(5 - today.weekday()) % 7)
+
+
+def _parse_date(checker: _Checker) -> dt.date:
+    value = checker.data.get("date")
+    if value is None:
+        return _next_saturday()
+    try:
+        if not isinstance(value, str):
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        checker.error("date", "date must be an ISO date such as 2026-12-05.")
+        return _next_saturday()
+
+
+def _parse_start(checker: _Checker) -> PlaceInfo | None:
+    value = checker.data.get("start", "dongzhimen")
+    if isinstance(value, str):
+        start = find_start(value) if len(value) <= MAX_SLUG else None
+        if start is None:
+            checker.error("start", f"Unknown start point {value[:MAX_SLUG]!r}.")
+            return None
+        return place_info(start)
+    if isinstance(value, dict):
+        lat, lng, name = value.get("lat"), value.get("lng"), value.get("name", "")
+        numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (lat, lng))
+        if not numbers:
+            checker.error("start", "A custom start needs numeric lat and lng.")
+            return None
+        if not (START_EXTENT["lat"][0] <= lat <= START_EXTENT["lat"][1]) or not (
+            START_EXTENT["lng"][0] <= lng <= START_EXTENT["lng"][1]
+        ):
+            checker.error("start", "A custom start must lie in Beijing (WGS-84 lat/lng).")
+            return None
+        if not isinstance(name, str) or len(name) > 100:
+            checker.error("start", "The start's name must be text of at most 100 characters.")
+            return None
+        label = name.strip() or "Start"
+        return PlaceInfo(slug="custom-start", kind="start", name_zh=label, name_en=label,
+                         lat=float(lat), lng=float(lng))  # fmt: skip
+    checker.error("start", "start must be a start-point slug or {lat, lng, name}.")
+    return None
+
+
+def _route_stops(checker: _Checker) -> tuple[str, list[str], dict[str, int]]:
+    slug = checker.data.get("route")
+    if slug is None:
+        return "", [], {}
+    route = (
+        SeasonalRoute.objects.filter(slug=slug, is_published=True).first()
+        if isinstance(slug, str)
+        else None
+    )
+    if route is None:
+        checker.error("route", f"Unknown seasonal route {str(slug)[:20]!r}.")
+        return "", [], {}
+    stops = route.stops.order_by("position").select_related(
+        "spot", "homestay", "cafe", "village", "poi"
+    )
+    slugs = [stop.target.slug for stop in stops if not stop.is_optional]
+    return route.slug, slugs, {stop.target.slug: stop.day for stop in stops}
+
+
+def validate_plan(data: dict) -> ValidatedPlan:
+    checker = _Checker(data)
+    unknown = sorted(set(data) - FIELDS)
+    if unknown:
+        checker.error("body", f"Unknown field {', '.join(unknown)}.")
+    start = _parse_start(checker)
+    date = _parse_date(checker)
+    days = checker.integer("days", 1, 1, MAX_DAYS)
+    transport = checker.choice("transport", [t.value for t in Transport], "car")
+    pace = checker.choice("pace", [p.value for p in Pace], "normal")
+    stop_slugs = checker.slug_list("stops", MAX_STOPS)
+    locked = checker.slug_list("locked", MAX_STOPS)
+    optimize = checker.boolean("optimize", True)
+    lunch = checker.boolean("lunch", True)
+    budget = checker.integer("budget_per_night", None, 1, 100_000)
+    title = checker.text("title", MAX_TITLE)
+    route_slug, route_slugs, route_days = _route_stops(checker)
+    if route_slug and "stops" not in data:
+        stop_slugs = route_slugs
+    found = find_stops(stop_slugs)
+    unknown_stops = [slug for slug in stop_slugs if slug not in found]
+    if unknown_stops:
+        checker.error("stops", f"Unknown place: {', '.join(unknown_stops)}.")
+    stray = [slug for slug in locked if slug not in stop_slugs]
+    if stray:
+        checker.error("locked", f"Locked places must be among the stops: {', '.join(stray)}.")
+    homestay = None
+    if data.get("homestay") is not None:
+        value = data["homestay"]
+        place = find_homestay(value) if isinstance(value, str) and len(value) <= MAX_SLUG else None
+        if place is None or not place.is_mapped:
+            checker.error("homestay", f"Unknown or unmapped homestay {str(value)[:MAX_SLUG]!r}.")
+        else:
+            homestay = place_info(place)
+    if checker.errors:
+        raise InvalidRequest(checker.errors)
+    places = [found[slug] for slug in stop_slugs]
+    mapped = [place for place in places if place.is_mapped]
+    request = PlanRequest(
+        start=start,
+        date=date,
+        stops=tuple(place_info(place) for place in mapped),
+        days=days,
+        transport=Transport(transport),
+        pace=Pace(pace),
+        optimize=optimize,
+        locked=frozenset(locked),
+        lunch=lunch,
+        homestay=homestay,
+        budget_per_night=budget,
+        preferred_days=route_days if route_slug else {},
+    )
+    normalized = {
+        "start": data.get("start", "dongzhimen"),
+        "date": date.isoformat(),
+        "days": days,
+        "transport": transport,
+        "pace": pace,
+        "stops": stop_slugs,
+        "route": route_slug or None,
+        "homestay": homestay.slug if homestay else None,
+        "budget_per_night": budget,
+        "optimize": optimize,
+        "locked": locked,
+        "lunch": lunch,
+    }
+    return ValidatedPlan(
+        request=request,
+        title=title,
+        route_slug=route_slug,
+        unmapped=[place for place in places if not place.is_mapped],
+        normalized=normalized,
+    )

@@ -1,0 +1,231 @@
+"""The order of a day's stops.
+
+Cost of an order: first the number of places reached after they close, then travel
+minutes. Up to `EXACT_MAX_STOPS` stops the order is exact: dynamic programming over
+subsets, keeping every label not dominated in (closed places, travel, clock, lunch) — the
+clock only moves forward, so a label no worse in all four can never lead to a worse day.
+Beyond that, nearest neighbour and then 2-opt / relocate moves until nothing improves.
+Locked stops keep their position in both. Travel minutes and timing rules are computed
+once per problem into plain lists, because the search evaluates thousands of orders.
+"""
+
+from collections.abc import Sequence
+
+from . import parameters as p
+from .schedule import advance_minutes, time_rules
+from .travel import TravelModel, access_minutes
+from .types import Pace, PlaceInfo
+
+Cost = tuple[int, float]
+
+
+class DayOrderProblem:
+    def __init__(
+        self,
+        places: Sequence[PlaceInfo],
+        start: PlaceInfo,
+        end: PlaceInfo,
+        travel: TravelModel,
+        pace: Pace,
+        lunch: bool,
+        day_start_minute: int,
+        locked: dict[int, int] | None = None,
+        timed: bool = True,
+    ):
+        self.places = list(places)
+        self.lunch = lunch
+        self.day_start = day_start_minute
+        # place index → the position it must keep
+        self.locked = locked or {}
+        # Untimed: travel only (used to draw one tour through a whole trip's stops).
+        self.timed = timed
+        self.rules = [time_rules(place, pace) for place in self.places]
+        self.from_start = [travel.minutes(start, place) for place in self.places]
+        self.to_end = [travel.minutes(place, end) for place in self.places]
+        self.between = [[travel.minutes(a, b) for b in self.places] for a in self.places]
+
+    # --- evaluation -------------------------------------------------------------------------
+
+    def _walk(self, order: Sequence[int]) -> tuple[int, float, float]:
+        """(closed places, travel minutes without the way home, minute of leaving the last)."""
+        minute, lunch_done = self.day_start, not self.lunch
+        closed, total, previous = 0, 0.0, None
+        for index in order:
+            minutes = self.from_start[index] if previous is None else self.between[previous][index]
+            total += minutes
+            if self.timed:
+                minute, lunch_done, late = advance_minutes(
+                    self.rules[index], minute, lunch_done, minutes, self.lunch
+                )
+                closed += late
+            previous = index
+        return closed, total, minute
+
+    def cost(self, order: Sequence[int]) -> Cost:
+        closed, total, _minute = self._walk(order)
+        return closed, total + (self.to_end[order[-1]] if order else 0.0)
+
+    def finish_minute(self, order: Sequence[int]) -> float:
+        """When the day ends back at `end`, for this order."""
+        _closed, _total, minute = self._walk(order)
+        return minute + (self.to_end[order[-1]] if order else 0.0)
+
+    def allowed(self, index: int, position: int) -> bool:
+        required = self.locked.get(index)
+        if required is not None:
+            return required == position
+        return position not in self.locked.values()
+
+    def solve(self) -> list[int]:
+        count = len(self.places)
+        if count <= 1:
+            return list(range(count))
+        if not self.timed and not self.locked:
+            return self._two_opt(self._nearest_neighbour())
+        if count <= p.EXACT_MAX_STOPS:
+            return self._exact()
+        return self._improve(self._nearest_neighbour())
+
+    def _two_opt(self, order: list[int]) -> list[int]:
+        """Untimed tours: 2-opt with constant-time move costs.
+
+        Arrival overheads are paid once per place whatever the order, so only the drive
+        between places matters, and driving is symmetric: reversing a segment changes just
+        the two edges at its ends.
+        """
+        access = [access_minutes(place) for place in self.places]
+        size = len(order)
+        drive = [[self.between[a][b] - access[b] for b in range(size)] for a in range(size)]
+        start_drive = [self.from_start[i] - access[i] for i in range(size)]
+        end_drive = self.to_end
+
+        def edge(a, b):  # a, b: positions; -1 = start, len = end
+            if a == -1:
+                return start_drive[order[b]] if b < len(order) else 0.0
+            if b == len(order):
+                return end_drive[order[a]]
+            return drive[order[a]][order[b]]
+
+        improved = True
+        while improved:
+            improved = False
+            for i in range(len(order) - 1):
+                for j in range(i + 1, len(order)):
+                    before = edge(i - 1, i) + edge(j, j + 1)
+                    after = (start_drive[order[j]] if i == 0 else drive[order[i - 1]][order[j]]) + (
+                        end_drive[order[i]]
+                        if j == len(order) - 1
+                        else drive[order[i]][order[j + 1]]
+                    )
+                    if after < before - 1e-9:
+                        order[i : j + 1] = order[i : j + 1][::-1]
+                        improved = True
+        return order
+
+    # --- exact ----------------------------------------------------------------------------
+
+    def _extend(self, label, index: int) -> tuple:
+        """label = (closed, travel, minute, lunch_done, parent, index)."""
+        if label is None:
+            closed, travel, minute, lunch_done = 0, 0.0, self.day_start, not self.lunch
+            minutes = self.from_start[index]
+        else:
+            closed, travel, minute, lunch_done = label[:4]
+            minutes = self.between[label[5]][index]
+        late = False
+        if self.timed:
+            minute, lunch_done, late = advance_minutes(
+                self.rules[index], minute, lunch_done, minutes, self.lunch
+            )
+        return (closed + late, travel + minutes, minute, lunch_done, label, index)
+
+    def _exact(self) -> list[int]:
+        count = len(self.places)
+        layers: list[dict[tuple[int, int], list[tuple]]] = [{} for _ in range(count + 1)]
+        for index in range(count):
+            if self.allowed(index, 0):
+                layers[1][(1 << index, index)] = [self._extend(None, index)]
+        for size in range(1, count):
+            following = layers[size + 1]
+            for (mask, _last), bucket in layers[size].items():
+                for nxt in range(count):
+                    if mask & (1 << nxt) or not self.allowed(nxt, size):
+                        continue
+                    key = (mask | (1 << nxt), nxt)
+                    for label in bucket:
+                        following[key] = _keep_pareto(
+                            following.get(key, []), self._extend(label, nxt)
+                        )
+        best, best_cost = None, None
+        for (_mask, last), bucket in layers[count].items():
+            for label in bucket:
+                cost = (label[0], label[1] + self.to_end[last])
+                if best_cost is None or cost < best_cost:
+                    best, best_cost = label, cost
+        order = []
+        while best is not None:
+            order.append(best[5])
+            best = best[4]
+        return order[::-1]
+
+    # --- heuristic --------------------------------------------------------------------------
+
+    def _nearest_neighbour(self) -> list[int]:
+        count = len(self.places)
+        order: list[int | None] = [None] * count
+        for index, position in self.locked.items():
+            order[position] = index
+        remaining = [i for i in range(count) if i not in self.locked]
+        previous = None
+        for position in range(count):
+            if order[position] is None:
+                row = self.from_start if previous is None else self.between[previous]
+                nearest = min(remaining, key=row.__getitem__)
+                remaining.remove(nearest)
+                order[position] = nearest
+            previous = order[position]
+        return order
+
+    def _improve(self, order: list[int]) -> list[int]:
+        """2-opt and relocate over the free positions, applying each improving move at once."""
+        free = [position for position in range(len(order)) if position not in self.locked.values()]
+        best_cost = self.cost(order)
+        improved = True
+        while improved:
+            improved = False
+            for candidate in self._neighbours(order, free):
+                cost = self.cost(candidate)
+                if cost < best_cost:
+                    order, best_cost, improved = candidate, cost, True
+        return order
+
+    @staticmethod
+    def _neighbours(order: list[int], free: list[int]):
+        values = [order[position] for position in free]
+
+        def rebuild(new_values):
+            result = list(order)
+            for position, value in zip(free, new_values, strict=True):
+                result[position] = value
+            return result
+
+        size = len(values)
+        for i in range(size - 1):
+            for j in range(i + 1, size):
+                yield rebuild(values[:i] + values[i : j + 1][::-1] + values[j + 1 :])
+        for i in range(size):
+            for j in range(size):
+                if i != j:
+                    moved = values[:i] + values[i + 1 :]
+                    moved.insert(j, values[i])
+                    yield rebuild(moved)
+
+
+def _dominates(a: tuple, b: tuple) -> bool:
+    return a[0] <= b[0] and a[1] <= b[1] and a[2] <= b[2] and (a[3] or not b[3])
+
+
+def _keep_pareto(bucket: list[tuple], candidate: tuple) -> list[tuple]:
+    if any(_dominates(label, candidate) for label in bucket):
+        return bucket
+    return [label for label in bucket if not _dominates(candidate, label)] + [candidate]

@@ -1,0 +1,163 @@
+"""The engine's inputs and outputs: frozen dataclasses, no Django.
+
+Views and the API translate ORM records into `PlaceInfo` and the request into
+`PlanRequest`; the engine returns a `Plan`, which the API, the pages and the exporters
+(PDF, GPX, KML, ICS) all consume.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Transport(StrEnum):
+    CAR = "car"
+    TRANSIT = "transit"
+
+
+class Pace(StrEnum):
+    RELAXED = "relaxed"
+    NORMAL = "normal"
+    PACKED = "packed"
+
+
+@dataclass(frozen=True)
+class PlaceInfo:
+    """Everything the engine needs to know about one place."""
+
+    slug: str
+    kind: str  # spot | homestay | cafe | village | poi | start
+    name_zh: str
+    name_en: str
+    lat: float
+    lng: float
+    opens: dt.time | None = None
+    closes: dt.time | None = None
+    last_entry: dt.time | None = None
+    visit_minutes: int | None = None
+    price_cny_min: int | None = None
+    price_cny_max: int | None = None
+    best_months: tuple[int, ...] = ()
+    seasons: tuple[str, ...] = ()
+    rating: str = ""
+    rating_confirmed: bool = True
+    confidence: str = "M"
+    address_zh: str = ""
+    phone: str = ""
+    town_zh: str = ""
+    category: str = ""
+    is_illustrative: bool = False
+
+    @property
+    def point(self) -> tuple[float, float]:
+        return (self.lat, self.lng)
+
+    @property
+    def ticket_cny(self) -> int | None:
+        return self.price_cny_min if self.kind == "spot" else None
+
+
+@dataclass(frozen=True)
+class PlanRequest:
+    start: PlaceInfo
+    date: dt.date
+    stops: tuple[PlaceInfo, ...]
+    days: int = 1
+    transport: Transport = Transport.CAR
+    pace: Pace = Pace.NORMAL
+    optimize: bool = True
+    locked: frozenset[str] = frozenset()
+    lunch: bool = True
+    homestay: PlaceInfo | None = None
+    budget_per_night: int | None = None
+    day_start: dt.time = dt.time(8, 0)
+    # A seasonal route's day for each stop slug; used when the trip has the route's length.
+    preferred_days: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Places the engine may add: overnight stays and lunch venues.
+
+    Build it once and reuse it across plans: its spatial grids are built on first use.
+    """
+
+    homestays: tuple[PlaceInfo, ...] = ()
+    lunch_venues: tuple[PlaceInfo, ...] = ()
+    _grids: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def grid(self, name: str, places: tuple[PlaceInfo, ...] | list[PlaceInfo] | None = None):
+        """A SpatialGrid over `places` (default: the attribute `name`), cached by name."""
+        from .candidates import SpatialGrid
+
+        if name not in self._grids:
+            self._grids[name] = SpatialGrid(getattr(self, name) if places is None else places)
+        return self._grids[name]
+
+
+@dataclass(frozen=True)
+class Leg:
+    origin: PlaceInfo
+    destination: PlaceInfo
+    km: float
+    minutes: int
+    mode: str
+
+
+@dataclass(frozen=True)
+class PlannedStop:
+    place: PlaceInfo
+    arrive: dt.datetime
+    depart: dt.datetime
+    role: str = "visit"  # visit | lunch
+    suggested: bool = False  # added by the engine rather than chosen by the visitor
+    wait_minutes: int = 0
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Warning:
+    """Something that does not fit. `message` is English; `params` let a UI say it its way."""
+
+    code: str
+    message: str
+    slug: str | None = None
+    day: int | None = None
+    params: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    number: int
+    date: dt.date
+    start: PlaceInfo
+    end: PlaceInfo
+    stops: tuple[PlannedStop, ...]
+    legs: tuple[Leg, ...]
+    overnight: PlaceInfo | None = None
+    overnight_alternatives: tuple[PlaceInfo, ...] = ()
+    lunch_break: dt.datetime | None = None  # a plain lunch break when no venue fits
+
+    @property
+    def km(self) -> float:
+        return sum(leg.km for leg in self.legs)
+
+    @property
+    def travel_minutes(self) -> int:
+        return sum(leg.minutes for leg in self.legs)
+
+
+@dataclass(frozen=True)
+class Totals:
+    km: float
+    travel_minutes: int
+    tickets_cny: int
+    lodging_cny: int
+
+
+@dataclass(frozen=True)
+class Plan:
+    request: PlanRequest
+    days: tuple[DayPlan, ...]
+    totals: Totals
+    warnings: tuple[Warning, ...]

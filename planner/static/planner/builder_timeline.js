@@ -1,0 +1,110 @@
+/* Renders a plan (the API's JSON) as a day-by-day timeline. Used by the builder; all text
+ * goes through textContent because names and titles are data. */
+(function () {
+  "use strict";
+  const HM = window.HuairouMap;
+  const DAY_COLOURS = ["#a23b2a", "#2b6a8f", "#2f6b4f"];
+
+  function fill(template, values) {
+    return template.replace(/%\((\w+)\)s/g, function (_, key) { return values[key]; });
+  }
+
+  function warningList(warnings) {
+    const list = HM.element("ul", "warnings");
+    warnings.forEach(function (warning) {
+      const item = HM.element("li", "warning warning-" + warning.code, warning.message);
+      item.dataset.code = warning.code;
+      list.appendChild(item);
+    });
+    return list;
+  }
+
+  function legLine(leg, text) {
+    return HM.element("p", "leg", "↓ " + leg.km + " " + text.km + " · " + leg.minutes + " " + text.min + (leg.mode !== "car" ? " · " + leg.mode.replace("transit:", "") : ""));
+  }
+
+  function stopItem(stop, index, warnings, text) {
+    const item = HM.element("li", "timeline-stop role-" + stop.role);
+    item.dataset.slug = stop.slug;
+    const time = HM.element("span", "time", stop.arrive + "–" + stop.depart);
+    const name = stop.url ? HM.link(stop.url, HM.placeName(stop), "stop-name") : HM.element("span", "stop-name", HM.placeName(stop));
+    const heading = HM.element("div", "stop-heading");
+    heading.append(HM.element("span", "stop-number", String(index)), time, name);
+    item.appendChild(heading);
+    const notes = [];
+    if (stop.role === "lunch") notes.push(text.lunch);
+    if (stop.suggested) notes.push(text.suggested);
+    if (stop.lunch_here) notes.push(text.lunch_here);
+    if (stop.wait_minutes > 0) notes.push(fill(text.wait, { n: stop.wait_minutes }));
+    if (stop.ticket_cny) notes.push("¥" + stop.ticket_cny);
+    if (notes.length) item.appendChild(HM.element("p", "stop-notes", notes.join(" · ")));
+    const mine = warnings.filter(function (w) { return w.slug === stop.slug; });
+    if (mine.length) item.appendChild(warningList(mine));
+    return item;
+  }
+
+  function overnightBlock(day, text, onSwap) {
+    const block = HM.element("div", "overnight");
+    block.appendChild(HM.element("h4", null, text.overnight));
+    if (!day.overnight) {
+      block.appendChild(HM.element("p", "muted", text.no_overnight));
+      return block;
+    }
+    const options = [day.overnight].concat(day.overnight_alternatives);
+    const label = HM.element("label", null, text.swap + " ");
+    const select = HM.element("select", "overnight-select");
+    select.setAttribute("aria-label", text.overnight + " " + day.number);
+    options.forEach(function (stay) {
+      const option = HM.element("option", null, HM.placeName(stay) + (stay.price_cny_min ? " · ¥" + stay.price_cny_min + (stay.price_cny_max && stay.price_cny_max !== stay.price_cny_min ? "–" + stay.price_cny_max : "") : ""));
+      option.value = stay.slug;
+      select.appendChild(option);
+    });
+    select.value = day.overnight.slug;
+    select.addEventListener("change", function () { onSwap(select.value); });
+    label.appendChild(select);
+    block.appendChild(label);
+    return block;
+  }
+
+  function dayBlock(day, warnings, text, onSwap) {
+    const section = HM.element("section", "timeline-day");
+    section.style.setProperty("--day-colour", DAY_COLOURS[(day.number - 1) % DAY_COLOURS.length]);
+    const heading = HM.element("h3", null, fill(text.day, { n: day.number }) + " · " + day.date);
+    section.appendChild(heading);
+    section.appendChild(HM.element("p", "day-start", text.start + ": " + HM.placeName(day.start)));
+    const list = HM.element("ol", "timeline-stops");
+    day.stops.forEach(function (stop, index) {
+      const leg = day.legs[index];
+      if (leg) list.appendChild(legLine(leg, text));
+      list.appendChild(stopItem(stop, index + 1, warnings, text));
+      if (day.lunch_break && stop.depart <= day.lunch_break && (!day.stops[index + 1] || day.stops[index + 1].arrive > day.lunch_break)) {
+        list.appendChild(HM.element("li", "timeline-lunch", day.lunch_break + " · " + text.lunch_break));
+      }
+    });
+    section.appendChild(list);
+    const lastLeg = day.legs[day.legs.length - 1];
+    if (lastLeg) section.appendChild(legLine(lastLeg, text));
+    section.appendChild(HM.element("p", "day-end", (day.overnight ? text.overnight : text.back) + ": " + HM.placeName(day.end)));
+    const here = {};
+    day.stops.forEach(function (stop) { here[stop.slug] = true; });
+    const dayWide = warnings.filter(function (w) { return w.day === day.number && (!w.slug || !here[w.slug]); });
+    if (dayWide.length) section.appendChild(warningList(dayWide));
+    if (day.overnight !== null || day.overnight_alternatives.length) section.appendChild(overnightBlock(day, text, onSwap));
+    return section;
+  }
+
+  function render(containers, plan, text, onSwap) {
+    const timeline = containers.timeline;
+    timeline.textContent = "";
+    const placed = {};
+    plan.days.forEach(function (day) { day.stops.forEach(function (stop) { placed[stop.slug] = true; }); });
+    plan.days.forEach(function (day) { timeline.appendChild(dayBlock(day, plan.warnings, text, onSwap)); });
+    containers.general.textContent = "";
+    const general = plan.warnings.filter(function (w) { return !w.day && (!w.slug || !placed[w.slug]); });
+    if (general.length) containers.general.appendChild(warningList(general));
+    const totals = plan.totals;
+    containers.totals.textContent = text.totals + ": " + totals.km + " " + text.km + " · " + totals.travel_minutes + " " + text.min + " " + text.travel + " · ¥" + totals.tickets_cny + " " + text.tickets + " · ¥" + totals.lodging_cny + " " + text.lodging;
+  }
+
+  window.HuairouTimeline = { render: render, DAY_COLOURS: DAY_COLOURS, fill: fill };
+})();

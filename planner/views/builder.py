@@ -1,0 +1,111 @@
+import datetime as dt
+
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from planner.itineraries import owned_tokens
+from planner.map_config import map_context
+from planner.models import Itinerary, SeasonalRoute, StartPoint
+
+
+def next_saturday(today: dt.date | None = None) -> dt.date:
+    today = today or dt.date.today()
+    return today + dt.timedelta(days=(5 - today.weekday()) % 7)
+
+
+def builder_text() -> dict[str, str]:
+    return {
+        "planning": _("Planning…"),
+        "planned": _("Plan updated."),
+        "failed": _("The plan could not be computed."),
+        "offline": _("No connection: your stops are kept; try again when online."),
+        "saved": _("Saved. Share this link:"),
+        "conflict": _(
+            "Someone saved this itinerary after you opened it. Reload to see their version; "
+            "your changes are still here."
+        ),
+        "empty": _("Add places from the map or the search box, or start from a seasonal route."),
+        "up": _("Move up"),
+        "down": _("Move down"),
+        "remove": _("Remove"),
+        "lock": _("Keep in place"),
+        "unlock": _("Let the planner move it"),
+        "locked": _("kept in place"),
+        "day": _("Day %(n)s"),
+        "overnight": _("Overnight"),
+        "no_overnight": _("No homestay found for this night."),
+        "lunch": _("Lunch"),
+        "lunch_break": _("Lunch break"),
+        "lunch_here": _("lunch at the site"),
+        "suggested": _("suggested"),
+        "wait": _("waits %(n)s min for opening"),
+        "km": _("km"),
+        "min": _("min"),
+        "totals": _("Totals"),
+        "travel": _("travel"),
+        "tickets": _("tickets"),
+        "lodging": _("lodging"),
+        "order_kept": _("Your order is kept. Tick “Optimise order” to let the planner reorder."),
+        "add": _("Add to plan"),
+        "added": _("Added"),
+        "start": _("Start"),
+        "back": _("Back to"),
+        "swap": _("Stay at"),
+        "no_results": _("No place matches."),
+        "details": _("Details and sources"),
+    }
+
+
+def builder(request):
+    edit_token = request.GET.get("edit", "")
+    source_token = request.GET.get("from", "") or edit_token
+    initial = {"date": next_saturday().isoformat()}
+    version = None
+    if source_token:
+        saved = get_object_or_404(Itinerary, token=source_token)
+        initial = {**saved.request, "title": saved.title}
+        if edit_token and edit_token in owned_tokens(request.session):
+            version = saved.version
+        else:
+            edit_token = ""
+    config = {
+        "initial": initial,
+        "add": request.GET.get("add", ""),
+        "route": request.GET.get("route", ""),
+        "edit_token": edit_token,
+        "version": version,
+        "text": builder_text(),
+    }
+    context = {
+        "config": config,
+        "start_points": StartPoint.objects.published().mapped(),
+        "routes": SeasonalRoute.objects.filter(is_published=True),
+        "my_itineraries": Itinerary.objects.filter(token__in=owned_tokens(request.session)),
+        **map_context(),
+    }
+    return render(request, "planner/builder.html", context)
+
+
+def day_sections(plan: dict) -> list[dict]:
+    """Each day with the warnings that belong to the day rather than to one of its stops."""
+    sections = []
+    for day in plan["days"]:
+        stops = {stop["slug"] for stop in day["stops"]}
+        warnings = [
+            w for w in plan["warnings"] if w["day"] == day["number"] and w["slug"] not in stops
+        ]
+        sections.append({"day": day, "warnings": warnings})
+    return sections
+
+
+def itinerary_page(request, token):
+    saved = get_object_or_404(Itinerary, token=token)
+    context = {
+        "itinerary": saved,
+        "plan": saved.plan,
+        "day_sections": day_sections(saved.plan),
+        "owned": token in owned_tokens(request.session),
+        "share_url": request.build_absolute_uri(saved.get_absolute_url()),
+        **map_context(),
+    }
+    return render(request, "planner/itinerary.html", context)

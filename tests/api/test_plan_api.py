@@ -1,0 +1,150 @@
+import json
+
+import pytest
+
+from planner.models import Itinerary, ItineraryStop, ScenicSpot
+
+
+def post(client, body, url="/api/plan", **extra):
+    data = body if isinstance(body, bytes | str) else json.dumps(body)
+    return client.post(url, data=data, content_type="application/json", **extra)
+
+
+def put(client, url, body):
+    return client.put(url, data=json.dumps(body), content_type="application/json")
+
+
+BASE = {"start": "dongzhimen", "date": "2026-10-10", "days": 1, "transport": "car",
+        "pace": "normal", "stops": ["mutianyu-great-wall", "hongluo-temple"]}  # fmt: skip
+
+
+def test_plan_answers_the_documented_shape(huairou, client):
+    response = post(client, BASE)
+    assert response.status_code == 200
+    plan = response.json()
+    (day,) = plan["days"]
+    assert day["date"] == "2026-10-10"
+    stop = day["stops"][0]
+    assert set(stop) >= {"slug", "kind", "name_zh", "name_en", "lat", "lng", "arrive", "depart",
+                         "ticket_cny", "suggested"}  # fmt: skip
+    assert {leg["from"] for leg in day["legs"]} >= {"dongzhimen"}
+    assert set(day["legs"][0]) == {"from", "to", "km", "minutes", "mode"}
+    assert plan["totals"]["travel_minutes"] == sum(leg["minutes"] for leg in day["legs"])
+    assert plan["totals"]["km"] == pytest.approx(sum(leg["km"] for leg in day["legs"]), abs=0.05)
+    hongluo = ScenicSpot.objects.get(slug="hongluo-temple")
+    assert plan["totals"]["tickets_cny"] == hongluo.ticket_cny + 45
+
+
+def test_two_day_plan_has_an_overnight_with_alternatives(huairou, client):
+    body = {**BASE, "days": 2, "stops": ["mutianyu-great-wall", "hongluo-temple", "yanqi-lake",
+                                         "qinglong-gorge"]}  # fmt: skip
+    day1, day2 = post(client, body).json()["days"]
+    assert day1["overnight"]["slug"] == day1["legs"][-1]["to"] == day2["legs"][0]["from"]
+    assert day1["overnight_alternatives"]
+    assert day2["overnight"] is None and day2["legs"][-1]["to"] == "dongzhimen"
+
+
+def test_seasonal_route_seeds_the_stops_and_unmapped_ones_are_named(huairou, client):
+    plan = post(client, {"route": "autumn", "days": 2, "date": "2026-10-10"}).json()
+    assert plan["request"]["stops"] == ["labagou-primeval-forest", "tanghekou", "hongluo-temple"]
+    assert [s["slug"] for s in plan["days"][0]["stops"] if not s["suggested"]] == [
+        "labagou-primeval-forest"
+    ]
+    assert {"code": "not_mapped", "slug": "tanghekou"}.items() <= next(
+        w for w in plan["warnings"] if w["code"] == "not_mapped"
+    ).items()
+
+
+def test_custom_start_point(huairou, client):
+    body = {**BASE, "start": {"lat": 39.99, "lng": 116.48, "name": "Wangjing"}}
+    day = post(client, body).json()["days"][0]
+    assert day["start"]["name_en"] == "Wangjing" and day["legs"][-1]["to"] == "custom-start"
+
+
+@pytest.mark.parametrize(
+    "body, field, words",
+    [
+        ({"stops": ["no-such-place"]}, "stops", "no-such-place"),
+        ({"date": "05/12/2026"}, "date", "ISO"),
+        ({"days": 4}, "days", "1 to 3"),
+        ({"days": "2"}, "days", "whole number"),
+        ({"stops": [f"s{i}" for i in range(16)]}, "stops", "At most 15"),
+        ({"stops": "mutianyu-great-wall"}, "stops", "list"),
+        ({"transport": "horse"}, "transport", "car"),
+        ({"pace": 3}, "pace", "relaxed"),
+        ({"start": "atlantis"}, "start", "atlantis"),
+        ({"start": {"lat": 31.2, "lng": 121.5}}, "start", "Beijing"),
+        ({"route": "monsoon"}, "route", "monsoon"),
+        ({"optimize": "yes"}, "optimize", "true or false"),
+        ({"locked": ["yanqi-lake"]}, "locked", "among the stops"),
+        ({"budget_per_night": -5}, "budget_per_night", "whole number"),
+        ({"homestay": "nowhere"}, "homestay", "nowhere"),
+        ({"stops": ["yanqi-lake", "yanqi-lake"]}, "stops", "more than once"),
+        ({"colour": "red"}, "body", "colour"),
+    ],
+)
+def test_bad_input_gets_400_naming_the_problem(huairou, client, english, body, field, words):
+    response = post(client, {**BASE, **body})
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert field in errors and words in " ".join(errors[field])
+
+
+@pytest.mark.parametrize(
+    "raw, words",
+    [(b"{not json", "not valid JSON"), (b"[1, 2]", "JSON object"), (b"\xff\xfe", "not valid JSON")],
+)
+def test_malformed_bodies_get_400(huairou, client, raw, words):
+    response = post(client, raw)
+    assert response.status_code == 400 and words in response.json()["errors"]["body"][0]
+
+
+def test_oversized_body_gets_400(huairou, client):
+    response = post(client, json.dumps({**BASE, "title": "x" * 40_000}))
+    assert response.status_code == 400 and "larger" in response.json()["errors"]["body"][0]
+
+
+def test_get_is_not_allowed_on_plan(client):
+    assert client.get("/api/plan").status_code == 405
+
+
+def test_save_read_and_share(huairou, client):
+    response = post(client, {**BASE, "title": "秋天的周末"}, url="/api/itineraries")
+    assert response.status_code == 201
+    saved = response.json()
+    assert len(saved["token"]) >= 22 and saved["version"] == 1
+    assert saved["url"] == f"/i/{saved['token']}/"
+    assert not saved["token"].isdigit()
+    again = client.get(f"/api/itineraries/{saved['token']}").json()
+    assert again["plan"] == saved["plan"] and again["title"] == "秋天的周末"
+    itinerary = Itinerary.objects.get(token=saved["token"])
+    stops = ItineraryStop.objects.filter(day__itinerary=itinerary).order_by("day", "position")
+    assert [s.slug for s in stops] == [s["slug"] for s in saved["plan"]["days"][0]["stops"]]
+
+
+def test_tokens_are_random_not_sequential(huairou, client):
+    tokens = {post(client, BASE, url="/api/itineraries").json()["token"] for _ in range(3)}
+    assert len(tokens) == 3 and all(len(t) >= 22 for t in tokens)
+
+
+def test_update_with_the_version_read_and_conflict_after(huairou, client):
+    saved = post(client, BASE, url="/api/itineraries").json()
+    url = f"/api/itineraries/{saved['token']}"
+    first = put(client, url, {**BASE, "stops": ["yanqi-lake"], "version": 1})
+    assert first.status_code == 200 and first.json()["version"] == 2
+    stale = put(client, url, {**BASE, "stops": ["hongluo-temple"], "version": 1})
+    assert stale.status_code == 409
+    kept = client.get(url).json()
+    assert kept["version"] == 2 and kept["request"]["stops"] == ["yanqi-lake"]
+
+
+def test_bad_update_changes_nothing(huairou, client):
+    saved = post(client, BASE, url="/api/itineraries").json()
+    url = f"/api/itineraries/{saved['token']}"
+    assert put(client, url, {**BASE, "days": 9, "version": 1}).status_code == 400
+    assert put(client, url, {**BASE}).status_code == 400  # no version
+    assert client.get(url).json()["plan"] == saved["plan"]
+
+
+def test_unknown_token_is_404(db, client):
+    assert client.get("/api/itineraries/not-a-token").status_code == 404

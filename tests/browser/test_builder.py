@@ -1,0 +1,52 @@
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def timeline(page):
+    """(time, name) for every stop the visitor sees, day by day."""
+    return [
+        (row.locator(".time").inner_text(), row.locator(".stop-name").inner_text())
+        for row in page.locator(".timeline-stop").all()
+    ]
+
+
+def test_route_reorder_save_and_share(huairou_live, offline_page, live_server):
+    page = offline_page
+    page.goto(live_server.url + "/routes/spring/")
+    page.get_by_role("link", name="从这条线路规划周末").click()
+    page.wait_for_selector(".timeline-day")
+    items = page.locator("#stop-list .stop-item")
+    assert items.count() == 4
+    names = items.locator(".stop-item-name").all_inner_texts()
+    first = names[0]
+    page.get_by_role("button", name=f"下移: {first}").click()
+    page.wait_for_function(
+        "name => document.querySelectorAll('#stop-list .stop-item-name')[1]"
+        ".textContent.startsWith(name)",
+        arg=first,
+    )
+    page.wait_for_function(
+        "name => document.querySelector('.timeline-stop .stop-name').textContent === name",
+        arg=names[1],
+    )
+    assert page.locator("#plan-status").inner_text() == "行程已更新。"
+    assert not page.get_by_label("优化顺序").is_checked()
+    planned = timeline(page)
+    visits = [row.inner_text() for row in page.locator(".role-visit .stop-name").all()]
+    assert visits[:2] == [names[1], first]
+    page.get_by_label("标题").fill("春天的周末")
+    page.get_by_role("button", name="保存并分享").click()
+    page.wait_for_url("**/i/**")
+    share_url = page.url
+    assert page.get_by_role("heading", level=1).inner_text() == "春天的周末"
+    assert timeline(page) == planned
+    page.reload()
+    assert timeline(page) == planned
+    fresh = page.context.browser.new_context(locale="zh-CN").new_page()
+    fresh.route(
+        "**/*", lambda r: r.continue_() if r.request.url.startswith(live_server.url) else r.abort()
+    )
+    fresh.goto(share_url)
+    assert timeline(fresh) == planned
+    fresh.context.close()

@@ -1,0 +1,68 @@
+import datetime as dt
+
+from planner.planning import Candidates, make_plan
+from tests.planning.factories import (
+    HONGLUO,
+    LABAGOU,
+    MUTIANYU,
+    QINGLONG,
+    SHENGQUAN,
+    YANQI,
+    homestay,
+    request,
+)
+
+NEAR_YANQI = homestay("near-yanqi", 40.41, 116.68, price_cny_min=600)
+NEAR_MUTIANYU = homestay("near-mutianyu", 40.42, 116.548, price_cny_min=1800)
+FAR_WEST = homestay("far-west", 40.45, 116.30, price_cny_min=300)
+UNPRICED = homestay("unpriced", 40.40, 116.66)
+STAYS = Candidates(homestays=(NEAR_YANQI, NEAR_MUTIANYU, FAR_WEST, UNPRICED))
+
+
+def test_two_days_split_the_stops_and_chain_through_the_overnight_stay():
+    plan = make_plan(request([MUTIANYU, HONGLUO, YANQI, QINGLONG, SHENGQUAN], days=2), STAYS)
+    day1, day2 = plan.days
+    assert day1.date == dt.date(2026, 10, 10) and day2.date == dt.date(2026, 10, 11)
+    assert day1.stops and day2.stops
+    assert day1.overnight is not None and day1.end == day1.overnight == day2.start
+    assert day2.overnight is None and day2.end.slug == "dongzhimen"
+    slugs = [s.place.slug for d in plan.days for s in d.stops if s.role == "visit"]
+    assert sorted(slugs) == sorted(["mutianyu", "hongluo", "yanqi", "qinglong", "shengquan"])
+
+
+def test_overnight_is_the_stay_with_least_detour_and_alternatives_follow():
+    plan = make_plan(request([YANQI, QINGLONG], days=2, optimize=False), STAYS)
+    night = plan.days[0]
+    assert night.overnight.slug in {"near-yanqi", "unpriced"}
+    assert "far-west" not in {night.overnight.slug} | {
+        a.slug for a in night.overnight_alternatives[:1]
+    }
+    assert len(night.overnight_alternatives) == 3
+
+
+def test_budget_keeps_only_stays_with_a_known_price_that_fits():
+    plan = make_plan(request([YANQI, QINGLONG], days=2, budget_per_night=700), STAYS)
+    chosen = {plan.days[0].overnight.slug} | {a.slug for a in plan.days[0].overnight_alternatives}
+    assert chosen == {"near-yanqi", "far-west"}
+    assert plan.totals.lodging_cny == plan.days[0].overnight.price_cny_min
+
+
+def test_no_stay_within_budget_is_said():
+    plan = make_plan(request([YANQI, QINGLONG], days=2, budget_per_night=100), STAYS)
+    assert "no_lodging" in {w.code for w in plan.warnings}
+    assert plan.days[0].overnight is None
+
+
+def test_a_chosen_homestay_is_used_every_night():
+    plan = make_plan(request([YANQI, QINGLONG, HONGLUO], days=3, homestay=NEAR_MUTIANYU), STAYS)
+    assert [d.overnight.slug for d in plan.days[:2]] == ["near-mutianyu", "near-mutianyu"]
+
+
+def test_a_route_keeps_its_own_days():
+    plan = make_plan(
+        request([LABAGOU, HONGLUO], days=2, preferred_days={"labagou": 1, "hongluo": 2}), STAYS
+    )
+    assert [[s.place.slug for s in d.stops if s.role == "visit"] for d in plan.days] == [
+        ["labagou"],
+        ["hongluo"],
+    ]

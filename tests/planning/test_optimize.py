@@ -1,0 +1,66 @@
+import datetime as dt
+from itertools import permutations
+
+from planner.planning import Pace, Transport, make_plan
+from planner.planning.optimize import DayOrderProblem
+from planner.planning.travel import TravelModel
+from tests.planning.factories import DONGZHIMEN, HONGLUO, MUTIANYU, QINGLONG, YANQI, request, spot
+
+
+def problem(places, **fields):
+    defaults = {
+        "start": DONGZHIMEN, "end": DONGZHIMEN, "travel": TravelModel(Transport.CAR),
+        "pace": Pace.NORMAL, "lunch": True, "day_start_minute": 8 * 60,
+    }  # fmt: skip
+    return DayOrderProblem(places, **{**defaults, **fields})
+
+
+def grid(count):
+    return [spot(f"p{i}", 40.3 + (i * 7 % 10) * 0.03, 116.5 + (i * 3 % 10) * 0.03,
+                 visit_minutes=30) for i in range(count)]  # fmt: skip
+
+
+def test_exact_order_is_as_cheap_as_the_best_permutation():
+    places = grid(6)
+    solver = problem(places)
+    best = min(solver.cost(order) for order in permutations(range(6)))
+    assert solver.cost(solver.solve()) == best
+
+
+def test_a_closing_time_beats_a_shorter_drive():
+    # Hongluo's last entry is 16:00; a long first visit elsewhere would miss it.
+    slow = spot("slow", 40.47, 116.66, visit_minutes=400)
+    solver = problem([slow, HONGLUO])
+    closed, _travel = solver.cost(solver.solve())
+    assert closed == 0
+    assert [solver.places[i].slug for i in solver.solve()] == ["hongluo", "slow"]
+
+
+def test_locked_stops_keep_their_position():
+    places = grid(6)
+    solver = problem(places, locked={4: 0, 1: 3})
+    order = solver.solve()
+    assert order[0] == 4 and order[3] == 1
+    free_best = min(solver.cost(o) for o in permutations(range(6)) if o[0] == 4 and o[3] == 1)
+    assert solver.cost(order) == free_best
+
+
+def test_beyond_eight_stops_the_heuristic_improves_on_nearest_neighbour():
+    places = grid(11)
+    solver = problem(places, lunch=False)
+    greedy = solver._nearest_neighbour()
+    assert solver.cost(solver.solve()) <= solver.cost(greedy)
+
+
+def test_optimised_plan_is_not_longer_than_the_given_order():
+    stops = [QINGLONG, HONGLUO, MUTIANYU, YANQI]
+    kept = make_plan(request(stops, optimize=False, date=dt.date(2026, 7, 4)))
+    optimised = make_plan(request(stops, date=dt.date(2026, 7, 4)))
+    assert optimised.totals.travel_minutes <= kept.totals.travel_minutes
+
+
+def test_a_whole_trip_tour_is_no_longer_than_nearest_neighbour():
+    places = grid(12)
+    solver = problem(places, timed=False)
+    assert solver.cost(solver.solve()) <= solver.cost(solver._nearest_neighbour())
+    assert sorted(solver.solve()) == list(range(12))

@@ -1,0 +1,51 @@
+import json
+
+
+def save(client, body):
+    response = client.post("/api/itineraries", json.dumps(body), content_type="application/json")
+    return response.json()
+
+
+BODY = {"date": "2026-10-10", "stops": ["hongluo-temple", "yanqi-lake"], "title": "<b>周末</b>"}
+
+
+def test_builder_page_defaults_to_the_coming_saturday(huairou, client):
+    html = client.get("/plan/").content.decode()
+    assert 'id="plan-form"' in html and "builder-config" in html
+    config = html.split('id="builder-config" type="application/json">')[1].split("</script>")[0]
+    import datetime as dt
+
+    date = dt.date.fromisoformat(json.loads(config)["initial"]["date"])
+    assert date.weekday() == 5 and 0 <= (date - dt.date.today()).days < 7
+
+
+def test_saved_itinerary_page_is_readable_by_anyone_with_the_link(
+    huairou, client, django_user_model
+):
+    saved = save(client, BODY)
+    from django.test import Client
+
+    stranger = Client()
+    html = stranger.get(saved["url"]).content.decode()
+    assert "&lt;b&gt;周末&lt;/b&gt;" in html and "<b>周末</b>" not in html
+    for stop in saved["plan"]["days"][0]["stops"]:
+        assert stop["arrive"] in html and stop["name_zh"] in html
+    assert f"/plan/?from={saved['token']}" in html
+    assert f"/plan/?edit={saved['token']}" not in html  # not theirs
+
+
+def test_the_owner_sees_their_plans_and_can_edit(huairou, client):
+    saved = save(client, BODY)
+    assert f"/plan/?edit={saved['token']}" in client.get(saved["url"]).content.decode()
+    assert saved["url"] in client.get("/plan/").content.decode()
+
+
+def test_duplicate_and_edit_loads_the_saved_request(huairou, client):
+    saved = save(client, BODY)
+    html = client.get(f"/plan/?from={saved['token']}").content.decode()
+    assert '"hongluo-temple"' in html and '"edit_token": ""' in html
+
+
+def test_unknown_itinerary_is_404(db, client):
+    assert client.get("/i/nope/").status_code == 404
+    assert client.get("/plan/?from=nope").status_code == 404
