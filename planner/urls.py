@@ -3,6 +3,7 @@ from django.urls import path
 from . import views
 from .api import places as places_api
 from .api import plan as plan_api
+from .views import sheets
 
 app_name = "planner"
 
@@ -26,7 +27,19 @@ urlpatterns = [
     path("api/itineraries/<str:token>", plan_api.itinerary, name="api-itinerary"),
     path("plan/", views.builder, name="plan"),
     path("i/<str:token>/", views.itinerary_page, name="itinerary"),
+    path("i/<str:token>/print/", sheets.itinerary_print, name="itinerary-print"),
+    path("i/<str:token>/sheet.pdf", sheets.itinerary_file, {"kind": "pdf"}, name="itinerary-pdf"),
+    path("routes/<slug:slug>/print/", sheets.route_print, name="route-print"),
+    path("routes/<slug:slug>/sheet.pdf", sheets.route_file, {"kind": "pdf"}, name="route-pdf"),
 ]
+
+for kind in ("gpx", "kml", "ics"):
+    urlpatterns += [
+        path(
+            f"i/<str:token>.{kind}", sheets.itinerary_file, {"kind": kind}, name=f"itinerary-{kind}"
+        ),  # fmt: skip
+        path(f"routes/<slug:slug>.{kind}", sheets.route_file, {"kind": kind}, name=f"route-{kind}"),
+    ]
 
 urlpatterns += [
     path(

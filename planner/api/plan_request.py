@@ -204,6 +204,12 @@ def validate_plan(data: dict) -> ValidatedPlan:
         raise InvalidRequest(checker.errors)
     places = [found[slug] for slug in stop_slugs]
     mapped = [place for place in places if place.is_mapped]
+    if days > 1 and homestay is None:
+        # On a multi-day trip a homestay among the stops is where the visitor sleeps.
+        stays = [place for place in mapped if place.kind == "homestay"]
+        if stays:
+            homestay = place_info(stays[0])
+            mapped = [place for place in mapped if place is not stays[0]]
     request = PlanRequest(
         start=start,
         date=date,

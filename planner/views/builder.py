@@ -7,6 +7,8 @@ from planner.itineraries import owned_tokens
 from planner.map_config import map_context
 from planner.models import Itinerary, SeasonalRoute, StartPoint
 
+from .sheets import itinerary_downloads
+
 
 def next_saturday(today: dt.date | None = None) -> dt.date:
     today = today or dt.date.today()
@@ -106,6 +108,7 @@ def itinerary_page(request, token):
         "day_sections": day_sections(saved.plan),
         "owned": token in owned_tokens(request.session),
         "share_url": request.build_absolute_uri(saved.get_absolute_url()),
+        "downloads": itinerary_downloads(saved.token),
         **map_context(),
     }
     return render(request, "planner/itinerary.html", context)

@@ -6,6 +6,8 @@ from planner.api.places import route_stops
 from planner.map_config import map_context
 from planner.models import SeasonalRoute
 
+from .sheets import route_downloads
+
 
 def route_list(request):
     routes = sorted(
@@ -40,5 +42,10 @@ def route_detail(request, slug):
         {"day": day, "rows": list(rows)}
         for day, rows in groupby(_legs(stops), key=lambda row: row["stop"].day)
     ]
-    context = {"route": route, "days": days, **map_context()}
+    context = {
+        "route": route,
+        "days": days,
+        "downloads": route_downloads(route.slug),
+        **map_context(),
+    }
     return render(request, "planner/route_detail.html", context)

@@ -148,3 +148,11 @@ def test_bad_update_changes_nothing(huairou, client):
 
 def test_unknown_token_is_404(db, client):
     assert client.get("/api/itineraries/not-a-token").status_code == 404
+
+
+def test_on_a_multi_day_trip_a_listed_homestay_is_the_night_stay(huairou, client):
+    plan = post(client, {"route": "summer", "days": 2, "date": "2026-07-04"}).json()
+    day1, _day2 = plan["days"]
+    assert day1["overnight"]["slug"] == "shambhala-at-the-great-wall"
+    visited = [s["slug"] for day in plan["days"] for s in day["stops"]]
+    assert "shambhala-at-the-great-wall" not in visited

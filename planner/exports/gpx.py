@@ -1,0 +1,45 @@
+"""GPX 1.1 (gpxpy): a waypoint per stop and a route per day, names in both languages."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import gpxpy.gpx
+
+from .sheet import Sheet
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    return moment.replace(tzinfo=BEIJING).astimezone(dt.UTC)
+
+
+def to_gpx(sheet: Sheet) -> str:
+    gpx = gpxpy.gpx.GPX()
+    gpx.name = sheet.title
+    gpx.description = sheet.url
+    gpx.creator = "Huairou Weekend Planner"
+    for day in sheet.days:
+        route = gpxpy.gpx.GPXRoute(name=f"Day {day.number} · {day.date:%Y-%m-%d}")
+        route.points.append(gpxpy.gpx.GPXRoutePoint(day.start.lat, day.start.lng,
+                                                    name=day.start.name))  # fmt: skip
+        for stop in day.stops:
+            place = stop.place
+            description = f"{stop.arrive:%H:%M}–{stop.depart:%H:%M}"
+            if place.address:
+                description += f" · {place.address}"
+            gpx.waypoints.append(
+                gpxpy.gpx.GPXWaypoint(
+                    place.lat,
+                    place.lng,
+                    time=_utc(stop.arrive),
+                    name=place.name,
+                    description=description,
+                    comment=f"Day {day.number}, stop {stop.number}",
+                    type=place.kind,
+                )
+            )
+            route.points.append(gpxpy.gpx.GPXRoutePoint(place.lat, place.lng, name=place.name))
+        route.points.append(gpxpy.gpx.GPXRoutePoint(day.end.lat, day.end.lng, name=day.end.name))
+        gpx.routes.append(route)
+    return gpx.to_xml(version="1.1")

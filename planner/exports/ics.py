@@ -1,0 +1,39 @@
+"""iCalendar (icalendar): one event per stop at its planned time, Beijing time."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, vGeo
+
+from .sheet import Sheet
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+
+
+def to_ics(sheet: Sheet, uid_prefix: str) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Huairou Weekend Planner//huairou//")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", sheet.title)
+    calendar.add("x-wr-timezone", "Asia/Shanghai")
+    stamp = dt.datetime.now(dt.UTC)
+    for day in sheet.days:
+        for stop in day.stops:
+            place = stop.place
+            event = Event()
+            event.add("uid", f"{uid_prefix}-{day.number}-{stop.number}@huairou-weekend")
+            event.add("dtstamp", stamp)
+            event.add("summary", place.name)
+            event.add("dtstart", stop.arrive.replace(tzinfo=BEIJING))
+            event.add("dtend", stop.depart.replace(tzinfo=BEIJING))
+            event.add("location", place.address or place.name)
+            event["geo"] = vGeo((place.lat, place.lng))
+            if sheet.url:
+                event.add("url", sheet.url)
+            details = [f"Day {day.number}, stop {stop.number}", sheet.url]
+            if place.phone:
+                details.insert(1, place.phone)
+            event.add("description", "\n".join(filter(None, details)))
+            calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

@@ -1,0 +1,28 @@
+"""KML (simplekml): a folder per day with its stops and its line."""
+
+import simplekml
+
+from .sheet import Sheet
+
+DAY_COLOURS = ("ff2a3ba2", "ff8f6a2b", "ff4f6b2f")  # KML colours are aabbggrr
+
+
+def to_kml(sheet: Sheet) -> str:
+    kml = simplekml.Kml(name=sheet.title, description=sheet.url)
+    for day in sheet.days:
+        folder = kml.newfolder(name=f"Day {day.number} · {day.date:%Y-%m-%d}")
+        for stop in day.stops:
+            place = stop.place
+            point = folder.newpoint(
+                name=f"{stop.number}. {place.name}", coords=[(place.lng, place.lat)]
+            )
+            point.description = f"{stop.arrive:%H:%M}–{stop.depart:%H:%M} {place.address}".strip()
+        line = folder.newlinestring(
+            name=f"Day {day.number}",
+            coords=[(day.start.lng, day.start.lat)]
+            + [(stop.place.lng, stop.place.lat) for stop in day.stops]
+            + [(day.end.lng, day.end.lat)],
+        )
+        line.style.linestyle.width = 4
+        line.style.linestyle.color = DAY_COLOURS[(day.number - 1) % len(DAY_COLOURS)]
+    return kml.kml()

@@ -1,0 +1,216 @@
+"""The A4 route sheet as a PDF (ReportLab, pure Python): same content and order as the
+print view, the day maps drawn as vectors from coordinates, Chinese in a CID font that
+needs no font file (or a TrueType font when `PDF_FONT_PATH` is set)."""
+
+import io
+from xml.sax.saxutils import escape
+
+from django.conf import settings
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from .qr import qr_modules, qr_size
+from .route_map import MapDrawing, day_drawing
+from .sheet import Sheet, SheetDay, SheetStop
+
+ACCENT = colors.HexColor("#a23b2a")
+INK = colors.HexColor("#1d2a25")
+MUTED = colors.HexColor("#56635d")
+EMERGENCY = "110 police 报警 · 120 ambulance 急救 · 119 fire 火警 · 122 traffic accidents 交通事故"
+
+
+def _font() -> str:
+    path = getattr(settings, "PDF_FONT_PATH", "")
+    if path:
+        if "SheetFont" not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont("SheetFont", path))
+        return "SheetFont"
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    return "STSong-Light"
+
+
+def _styles(font: str) -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("base", fontName=font, fontSize=9.5, leading=13, textColor=INK)
+    return {
+        "base": base,
+        "title": ParagraphStyle("title", parent=base, fontSize=18, leading=23, spaceAfter=4),
+        "day": ParagraphStyle(
+            "day",
+            parent=base,
+            fontSize=13,
+            leading=17,
+            textColor=ACCENT,
+            spaceBefore=4,
+            spaceAfter=4,
+        ),  # fmt: skip
+        "stop": ParagraphStyle("stop", parent=base, fontSize=11, leading=15),
+        "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11, textColor=MUTED),
+        "warning": ParagraphStyle(
+            "warning", parent=base, fontSize=8.5, leading=11, textColor=colors.HexColor("#7a5200")
+        ),  # fmt: skip
+    }
+
+
+# The built-in CID font (STSong-Light) has no glyph for these; ・ and ※ are its own.
+CID_SUBSTITUTES = str.maketrans({"·": "・", "⚠": "※"})
+
+
+def _text(value: str) -> str:
+    """Escaped for ReportLab's markup; characters the CID font cannot draw are replaced
+    (emoji and other characters beyond the Basic Multilingual Plane become "?")."""
+    value = (value or "").translate(CID_SUBSTITUTES)
+    if _font() == "STSong-Light":
+        value = "".join(ch if ord(ch) <= 0xFFFF else "?" for ch in value)
+    return escape(value)
+
+
+def map_flowable(drawing: MapDrawing, font: str, width: float) -> Drawing:
+    """The same primitives as the print view's SVG, drawn in PDF points (y grows upward)."""
+    scale = width / drawing.width
+    height = drawing.height * scale
+    canvas = Drawing(width, height)
+
+    def at(x, y):
+        return x * scale, height - y * scale
+
+    canvas.add(Rect(0, 0, width, height, strokeColor=colors.grey, fillColor=colors.white))
+    canvas.add(PolyLine([c for x, y in drawing.line for c in at(x, y)], strokeColor=ACCENT,
+                        strokeWidth=2.2))  # fmt: skip
+    for point in drawing.points:
+        x, y = at(point.x, point.y)
+        fill = ACCENT if point.role == "stop" else INK
+        canvas.add(Circle(x, y, 7.5, fillColor=fill, strokeColor=colors.white, strokeWidth=1.5))
+        canvas.add(String(x, y - 3, point.label, fontName="Helvetica-Bold", fontSize=8,
+                          fillColor=colors.white, textAnchor="middle"))  # fmt: skip
+    x0, y0 = at(14, drawing.height - 16)
+    canvas.add(Line(x0, y0, x0 + drawing.scale_px * scale, y0, strokeColor=INK, strokeWidth=2))
+    canvas.add(String(x0, y0 + 5, drawing.scale_label, fontName="Helvetica", fontSize=8))
+    nx, ny = at(*drawing.north)
+    canvas.add(Polygon([nx, ny + 12, nx - 5, ny - 3, nx, ny + 1, nx + 5, ny - 3], fillColor=INK,
+                       strokeColor=INK))  # fmt: skip
+    canvas.add(String(nx, ny - 14, "N", fontName="Helvetica-Bold", fontSize=9, textAnchor="middle"))
+    return canvas
+
+
+def qr_flowable(url: str, size: float = 28 * mm) -> Drawing:
+    modules = qr_size(url)
+    cell = size / (modules + 4)
+    canvas = Drawing(size, size)
+    canvas.add(Rect(0, 0, size, size, fillColor=colors.white, strokeColor=None))
+    for column, row in qr_modules(url):
+        canvas.add(Rect((column + 2) * cell, size - (row + 3) * cell, cell, cell,
+                        fillColor=colors.black, strokeColor=None))  # fmt: skip
+    return canvas
+
+
+def _stop_block(stop: SheetStop, styles) -> KeepTogether:
+    place = stop.place
+    lines = [
+        Paragraph(_text(f"↓ {stop.leg_km} km · {stop.leg_minutes} min"), styles["small"]),
+        Paragraph(
+            f"<b>{stop.number}. {stop.arrive:%H:%M}–{stop.depart:%H:%M}</b> {_text(place.name)}",
+            styles["stop"],
+        ),
+    ]
+    facts = []
+    if stop.role == "lunch":
+        facts.append("Lunch 午餐" + (" (suggested 推荐)" if stop.suggested else ""))
+    if place.address:
+        facts.append(f"Address 地址: {place.address}")
+    if place.phone:
+        facts.append(f"Phone 电话: {place.phone}")
+    if place.hours:
+        facts.append(f"Hours 开放: {place.hours}")
+    if place.price:
+        facts.append(f"Price 价格: {place.price} (as of {place.price_as_of or 'undated'})")
+    lines += [Paragraph(_text(fact), styles["base"]) for fact in facts]
+    if stop.note:
+        lines.append(Paragraph(_text(stop.note), styles["base"]))
+    lines += [Paragraph("※ " + _text(w), styles["warning"]) for w in stop.warnings]
+    lines.append(Paragraph(f"GPS (WGS-84): {place.coordinates}", styles["small"]))
+    return KeepTogether([*lines, Spacer(1, 4)])
+
+
+def _day_story(day: SheetDay, sheet: Sheet, styles, font: str, width: float) -> list:
+    story = [
+        Paragraph(_text(f"Day {day.number} 第{day.number}天 · {day.date:%Y-%m-%d}"), styles["day"]),
+        map_flowable(day_drawing(day), font, width),
+        Spacer(1, 6),
+        Paragraph(_text(f"Start 出发: {day.start.name}"), styles["base"]),
+    ]
+    story += [_stop_block(stop, styles) for stop in day.stops]
+    end = day.overnight or day.end
+    end_lines = [
+        Paragraph(_text(f"↓ {day.final_leg_km} km · {day.final_leg_minutes} min"), styles["small"]),
+        Paragraph(
+            _text(("Overnight 住宿: " if day.overnight else "Back to 返回: ") + end.name),
+            styles["stop"],
+        ),  # fmt: skip
+    ]
+    for fact in filter(None, [end.address, end.phone, end.price and f"{end.price} "
+                              f"(as of {end.price_as_of or 'undated'})"]):  # fmt: skip
+        end_lines.append(Paragraph(_text(fact), styles["base"]))
+    if day.lunch_break:
+        end_lines.append(
+            Paragraph(_text(f"Lunch break 午餐休息: {day.lunch_break}"), styles["small"])
+        )
+    end_lines += [Paragraph("※ " + _text(w), styles["warning"]) for w in day.warnings]
+    story.append(KeepTogether(end_lines))
+    return story
+
+
+def to_pdf(sheet: Sheet) -> bytes:
+    font = _font()
+    styles = _styles(font)
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=14 * mm,
+        bottomMargin=14 * mm, title=sheet.title, author="Huairou Weekend Planner",
+    )  # fmt: skip
+    width = document.width
+    header = [
+        Paragraph(_text(sheet.title), styles["title"]),
+        Paragraph(_text(sheet.subtitle), styles["base"]),
+        Paragraph(_text(sheet.url), styles["small"]),
+        Paragraph(_text(f"Emergency 紧急电话: {EMERGENCY}"), styles["base"]),
+        Paragraph(
+            _text(
+                f"Facts as of {sheet.facts_as_of or '—'}; sources on the website. "
+                "Times are estimates. 信息核实日期见网站，时间为估算。"
+            ),
+            styles["small"],
+        ),
+    ]
+    header_table = Table([[header, qr_flowable(sheet.url)]], colWidths=[width - 32 * mm, 32 * mm])
+    header_table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story = [header_table]
+    story += [Paragraph("※ " + _text(w), styles["warning"]) for w in sheet.warnings]
+    for index, day in enumerate(sheet.days):
+        if index:
+            story.append(PageBreak())
+        story += _day_story(day, sheet, styles, font, width)
+    totals = sheet.totals
+    story.append(Spacer(1, 6))
+    summary = (
+        f"Totals 合计: {totals['km']} km · {totals['travel_minutes']} min · "
+        f"tickets ¥{totals['tickets_cny']} · lodging ¥{totals['lodging_cny']}"
+    )
+    story.append(Paragraph(_text(summary), styles["base"]))
+    document.build(story)
+    return buffer.getvalue()

@@ -1,0 +1,215 @@
+"""A printable view of a plan: the engine's day-by-day output plus each place's facts.
+
+Times come from the plan as computed (a saved itinerary keeps the times it was saved
+with); addresses, phones, hours and prices come from the current records, with their dates.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.utils.text import slugify
+
+from planner.geo import navigation_links
+from planner.models import PLACE_MODEL_BY_KIND
+
+
+@dataclass(frozen=True)
+class SheetPlace:
+    slug: str
+    kind: str
+    name_zh: str
+    name_en: str
+    lat: float
+    lng: float
+    url: str | None = None
+    address: str = ""
+    phone: str = ""
+    hours: str = ""
+    hours_note: str = ""
+    price: str = ""
+    price_as_of: str = ""
+    is_illustrative: bool = False
+
+    @property
+    def name(self) -> str:
+        """Both names, as on a bilingual sign."""
+        if self.name_zh and self.name_en:
+            return f"{self.name_zh} · {self.name_en}"
+        return self.name_zh or self.name_en
+
+    @property
+    def coordinates(self) -> str:
+        return f"{self.lat:.5f}, {self.lng:.5f}"
+
+    @property
+    def navigation(self) -> list[dict]:
+        return navigation_links(self.name_zh or self.name_en, self.lat, self.lng)
+
+
+@dataclass(frozen=True)
+class SheetStop:
+    number: int
+    place: SheetPlace
+    arrive: dt.datetime
+    depart: dt.datetime
+    role: str
+    suggested: bool
+    leg_km: float
+    leg_minutes: int
+    note: str = ""
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SheetDay:
+    number: int
+    date: dt.date
+    start: SheetPlace
+    end: SheetPlace
+    stops: tuple[SheetStop, ...]
+    final_leg_km: float
+    final_leg_minutes: int
+    overnight: SheetPlace | None
+    lunch_break: str | None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sheet:
+    title: str
+    url: str
+    days: tuple[SheetDay, ...]
+    totals: dict
+    warnings: tuple[str, ...] = ()
+    facts_as_of: dt.date | None = None
+    kind: str = "itinerary"  # itinerary | route
+    subtitle: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def first_date(self) -> dt.date:
+        return self.days[0].date
+
+    @property
+    def filename_stem(self) -> str:
+        name = slugify(self.title) or "huairou-weekend"
+        return f"{self.first_date:%Y-%m-%d}-{name}"[:80]
+
+
+def _price(record) -> str:
+    low, high = record.price_cny_min, record.price_cny_max
+    if low is None:
+        return ""
+    return f"¥{low}" if high in (None, low) else f"¥{low}–{high}"
+
+
+def _hours(record) -> str:
+    if not (record.opens and record.closes):
+        return ""
+    hours = f"{record.opens:%H:%M}–{record.closes:%H:%M}"
+    if record.last_entry:
+        hours += f" (last entry {record.last_entry:%H:%M})"
+    return hours
+
+
+def load_records(plan: dict) -> dict[tuple[str, str], object]:
+    """The current records of every place in the plan: one query per kind."""
+    wanted: dict[str, set[str]] = {}
+    for day in plan["days"]:
+        for place in [day["start"], day["end"], *day["stops"]]:
+            wanted.setdefault(place["kind"], set()).add(place["slug"])
+    records = {}
+    for kind, slugs in wanted.items():
+        model = PLACE_MODEL_BY_KIND.get(kind)
+        if model is None:
+            continue
+        for record in model.objects.filter(slug__in=slugs):
+            records[(kind, record.slug)] = record
+    return records
+
+
+def sheet_place(data: dict, records: dict) -> SheetPlace:
+    record = records.get((data["kind"], data["slug"]))
+    base = {
+        "slug": data["slug"],
+        "kind": data["kind"],
+        "name_zh": data["name_zh"],
+        "name_en": data["name_en"],
+        "lat": data["lat"],
+        "lng": data["lng"],
+        "url": data.get("url"),
+    }
+    if record is None:
+        return SheetPlace(**base)
+    return SheetPlace(
+        **base,
+        address=record.address_zh or " ".join(filter(None, [record.town_zh, record.village_zh])),
+        phone=record.phone,
+        hours=_hours(record),
+        hours_note=record.hours_note,
+        price=_price(record),
+        price_as_of=record.price_as_of,
+        is_illustrative=record.is_illustrative,
+    )
+
+
+def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None = None,
+                kind: str = "itinerary", subtitle: str = "") -> Sheet:  # fmt: skip
+    records = load_records(plan)
+    notes = notes or {}
+    warnings_by_slug: dict[str, list[str]] = {}
+    for warning in plan["warnings"]:
+        warnings_by_slug.setdefault(warning["slug"] or "", []).append(warning["message"])
+    days, placed = [], set()
+    for day in plan["days"]:
+        date = dt.date.fromisoformat(day["date"])
+        stops = []
+        for index, stop in enumerate(day["stops"]):
+            leg = day["legs"][index]
+            placed.add(stop["slug"])
+            stops.append(
+                SheetStop(
+                    number=index + 1,
+                    place=sheet_place(stop, records),
+                    arrive=dt.datetime.combine(date, dt.time.fromisoformat(stop["arrive"])),
+                    depart=dt.datetime.combine(date, dt.time.fromisoformat(stop["depart"])),
+                    role=stop["role"],
+                    suggested=stop["suggested"],
+                    leg_km=leg["km"],
+                    leg_minutes=leg["minutes"],
+                    note=notes.get(stop["slug"], ""),
+                    warnings=tuple(warnings_by_slug.get(stop["slug"], ())),
+                )
+            )
+        final = day["legs"][-1]
+        day_warnings = [
+            w["message"]
+            for w in plan["warnings"]
+            if w["day"] == day["number"] and w["slug"] not in {s["slug"] for s in day["stops"]}
+        ]
+        days.append(
+            SheetDay(
+                number=day["number"],
+                date=date,
+                start=sheet_place(day["start"], records),
+                end=sheet_place(day["end"], records),
+                stops=tuple(stops),
+                final_leg_km=final["km"],
+                final_leg_minutes=final["minutes"],
+                overnight=sheet_place(day["overnight"], records) if day["overnight"] else None,
+                lunch_break=day["lunch_break"],
+                warnings=tuple(day_warnings),
+            )
+        )
+    general = tuple(w["message"] for w in plan["warnings"] if not w["day"])
+    verified = [r.last_verified for r in records.values() if getattr(r, "last_verified", None)]
+    return Sheet(
+        title=title,
+        url=url,
+        days=tuple(days),
+        totals=plan["totals"],
+        warnings=general,
+        facts_as_of=max(verified) if verified else None,
+        kind=kind,
+        subtitle=subtitle,
+    )

@@ -1,0 +1,25 @@
+"""A seasonal route as a plan: the engine times it on the next weekend in its season."""
+
+import datetime as dt
+
+from .models import SeasonalRoute
+
+
+def route_trip_date(route: SeasonalRoute, today: dt.date | None = None) -> dt.date:
+    """The next Saturday in one of the route's months (or simply the next Saturday)."""
+    today = today or dt.date.today()
+    saturday = today + dt.timedelta(days=(5 - today.weekday()) % 7)
+    for week in range(0, 106):
+        candidate = saturday + dt.timedelta(weeks=week)
+        if not route.months or candidate.month in route.months:
+            return candidate
+    return saturday
+
+
+def route_plan(route: SeasonalRoute) -> dict:
+    from .api.plan import compute
+
+    _validated, plan = compute(
+        {"route": route.slug, "days": route.days, "date": route_trip_date(route).isoformat()}
+    )
+    return plan
