@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "leaflet",
+    "import_export",
+    "simple_history",
     "planner",
 ]
 
@@ -63,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "huairou_project.urls"
@@ -140,6 +143,21 @@ HUAIROU_DATASET = Path(
 
 # Tianditu is the official Chinese basemap (WGS-84, no shift); its key never lives in the repo.
 TIANDITU_KEY = os.environ.get("TIANDITU_KEY", "")
+
+# Geocoding for editors ("find on map from address"). Nominatim needs no key; Baidu answers
+# in BD-09 and is converted to WGS-84 before anything is saved.
+GEOCODER = {
+    "provider": os.environ.get("GEOCODER_PROVIDER", "nominatim"),
+    "key": os.environ.get("GEOCODER_KEY", ""),
+    "user_agent": os.environ.get("GEOCODER_USER_AGENT", "huairou-weekend-planner"),
+    "min_delay_seconds": float(os.environ.get("GEOCODER_MIN_DELAY", "1.0")),
+    "timeout": float(os.environ.get("GEOCODER_TIMEOUT", "5")),
+}
+
+# Bulk import/export: editors need "change" to import and "view" to export.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 LEAFLET_CONFIG = {
     "DEFAULT_CENTER": (40.55, 116.6),

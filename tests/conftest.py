@@ -1,4 +1,5 @@
 import os
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -25,13 +26,13 @@ _browser_skip_reason: list[str] = []
 
 @pytest.fixture
 def huairou(db):
-    """The committed Huairou fixture, loaded into the test database."""
-    call_command("loaddata", str(FIXTURE), verbosity=0)
+    """The committed Huairou fixture, loaded into the test database as `make run` does."""
+    call_command("load_huairou", fixture=FIXTURE, force=True, stdout=StringIO())
 
 
 @pytest.fixture
 def huairou_live(transactional_db):
-    call_command("loaddata", str(FIXTURE), verbosity=0)
+    call_command("load_huairou", fixture=FIXTURE, force=True, stdout=StringIO())
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from planner.models import RouteStop, SeasonalRoute
 
@@ -7,23 +8,14 @@ class RouteStopInline(admin.TabularInline):
     model = RouteStop
     extra = 0
     ordering = ["position"]
-    fields = [
-        "position",
-        "day",
-        "spot",
-        "homestay",
-        "cafe",
-        "village",
-        "poi",
-        "is_optional",
-        "note_zh",
-        "note_en",
-    ]
+    fields = ["position", "day", "spot", "homestay", "cafe", "village", "poi", "is_optional",
+              "note_zh", "note_en"]  # fmt: skip
 
 
 @admin.register(SeasonalRoute)
-class SeasonalRouteAdmin(admin.ModelAdmin):
+class SeasonalRouteAdmin(SimpleHistoryAdmin):
     list_display = ["slug", "title_zh", "title_en", "days", "is_published", "last_verified"]
+    list_filter = ["is_published"]
     search_fields = ["slug", "title_zh", "title_en", "theme_zh"]
     inlines = [RouteStopInline]
     readonly_fields = ["created", "updated"]

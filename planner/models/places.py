@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from geopy import Point
 from geopy.distance import geodesic
+from simple_history.models import HistoricalRecords
 
 from .base import Timestamped
 
@@ -114,6 +115,7 @@ class Place(Timestamped):
     )
 
     objects = PlaceManager()
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True
@@ -216,8 +218,44 @@ class Place(Timestamped):
             ) % {"lat": self.latitude, "lng": self.longitude, **box}
         if self.is_published and not self.sources:
             errors["sources"] = _("A published record needs at least one source.")
+        errors.update(self._hours_errors())
+        errors.update(self._price_and_season_errors())
         if errors:
             raise ValidationError(errors)
+
+    def get_constraints(self):
+        """clean() already checks latitude/longitude together, with a clearer message;
+        leaving that constraint to the database saves a query per validated record."""
+        return [
+            (model, [c for c in constraints if not c.name.endswith("lat_lng_together")])
+            for model, constraints in super().get_constraints()
+        ]
+
+    def _hours_errors(self) -> dict:
+        errors = {}
+        if self.opens and self.closes and self.opens >= self.closes:
+            errors["closes"] = _("Closing time must be after opening time.")
+        elif self.last_entry and (
+            (self.opens and self.last_entry < self.opens)
+            or (self.closes and self.last_entry > self.closes)
+        ):
+            errors["last_entry"] = _("Last entry must lie between opening and closing time.")
+        return errors
+
+    def _price_and_season_errors(self) -> dict:
+        errors = {}
+        low, high = self.price_cny_min, self.price_cny_max
+        if low is not None and high is not None and low > high:
+            errors["price_cny_max"] = _("The highest price cannot be below the lowest price.")
+        months = self.best_months or []
+        if not isinstance(months, list) or any(
+            not isinstance(m, int) or isinstance(m, bool) or not 1 <= m <= 12 for m in months
+        ):
+            errors["best_months"] = _("Months must be whole numbers from 1 to 12, e.g. [4, 5, 10].")
+        seasons = self.seasons or []
+        if not isinstance(seasons, list) or any(s not in SEASON_MONTHS for s in seasons):
+            errors["seasons"] = _("Seasons must be among spring, summer, autumn, winter.")
+        return errors
 
 
 def _language_is_chinese() -> bool:

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .base import Timestamped
 from .places import Confidence, Homestay, PointOfInterest, ScenicSpot, Village, VillageCafe
@@ -51,6 +52,7 @@ class SeasonalRoute(Timestamped):
     is_published = models.BooleanField(_("published"), default=True)
 
     objects = SeasonalRouteManager()
+    history = HistoricalRecords()
 
     SEASON_ORDER = ["spring", "summer", "autumn", "winter"]
 
@@ -115,6 +117,7 @@ class RouteStop(models.Model):
     )
 
     objects = RouteStopManager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("route stop")

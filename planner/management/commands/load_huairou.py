@@ -31,5 +31,8 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             call_command("loaddata", str(fixture), verbosity=0)
+            # Fixtures load with raw saves, which history skips: give every record its
+            # first version so an editor's first change can be reverted.
+            call_command("populate_history", auto=True, verbosity=0)
             DatasetLoad.objects.update_or_create(fixture=fixture.name, defaults={"sha256": digest})
         self.stdout.write(f"Loaded {fixture.name}.")
