@@ -8,7 +8,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint format fixtures bench clean
+.PHONY: run serve test setup lint format fixtures bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ setup: $(APP_STAMP)
 
 run: setup
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production-style serving: hashed, compressed static files and gunicorn (see README).
+serve: setup
+	$(PY) manage.py collectstatic --noinput -v0
+	$(VENV)/bin/gunicorn -c huairou_project/gunicorn.py huairou_project.wsgi
 
 test: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .

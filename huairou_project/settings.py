@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
     "leaflet",
     "import_export",
     "simple_history",
@@ -57,6 +59,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "planner.middleware.DatabaseUnavailableMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.gzip.GZipMiddleware",
@@ -100,10 +104,12 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, but a Redis outage degrades to "no cache", not a 500.
+            "BACKEND": "planner.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "huairou",
             "TIMEOUT": 600,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -129,12 +135,56 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 
+# Sessions live in the database, uploads go through Django's storage API: app processes keep
+# no state of their own and can run side by side behind a load balancer.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Compressed, content-hashed static files in production (run collectstatic first).
+    "staticfiles": {
+        "BACKEND": "planner.storage.StaticStorage"
+        if IS_PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+# S3-compatible object storage for uploads when a bucket is configured (django-storages;
+# install its s3 extra on such servers).
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Security ----------------------------------------------------------------------------
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if IS_PRODUCTION:
+    # Behind a proxy that terminates TLS and sets X-Forwarded-Proto.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
+    SECURE_SSL_HOST = os.environ.get("SECURE_SSL_HOST") or None
+# How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if IS_PRODUCTION else "0"))
+
+# Abuse limits per client: "requests/seconds".
+RATE_LIMITS = {
+    "plan": os.environ.get("RATE_LIMIT_PLAN", "60/60"),
+    "save": os.environ.get("RATE_LIMIT_SAVE", "20/60"),
+}
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, kept explicit (admin imports)
 
 # Where `manage.py build_fixtures` reads the researched dataset from.
 HUAIROU_DATASET = Path(
@@ -143,6 +193,28 @@ HUAIROU_DATASET = Path(
 
 # Tianditu is the official Chinese basemap (WGS-84, no shift); its key never lives in the repo.
 TIANDITU_KEY = os.environ.get("TIANDITU_KEY", "")
+# Tile servers the pages may load images from (Content-Security-Policy img-src).
+MAP_TILE_HOSTS = env_list(
+    "MAP_TILE_HOSTS",
+    "https://tile.openstreetmap.org,https://*.is.autonavi.com"
+    + (",https://*.tianditu.gov.cn" if TIANDITU_KEY else ""),
+)
+
+# Content-Security-Policy (django-csp): no inline script without the per-request nonce.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *MAP_TILE_HOSTS],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # Geocoding for editors ("find on map from address"). Nominatim needs no key; Baidu answers
 # in BD-09 and is converted to WGS-84 before anything is saved.

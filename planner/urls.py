@@ -3,7 +3,7 @@ from django.urls import path
 from . import views
 from .api import places as places_api
 from .api import plan as plan_api
-from .views import sheets
+from .views import health, sheets
 
 app_name = "planner"
 
@@ -18,6 +18,8 @@ PLACE_URL_SEGMENTS = {
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("routes/", views.route_list, name="route-list"),
     path("routes/<slug:slug>/", views.route_detail, name="route-detail"),
     path("api/places.geojson", places_api.places_geojson, name="api-places"),

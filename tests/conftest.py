@@ -75,3 +75,13 @@ def english():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache_and_generous_limits(settings):
+    """Each test starts with an empty cache and rate limits it will not hit by accident
+    (the rate-limit test sets its own)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.RATE_LIMITS = {"plan": "100000/60", "save": "100000/60"}

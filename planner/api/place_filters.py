@@ -39,7 +39,8 @@ def _parse_kinds(raw: str, errors: dict) -> tuple[str, ...]:
 
 
 def _parse_month(raw: str, errors: dict) -> int | None:
-    if raw.isdigit() and 1 <= int(raw) <= 12:
+    # isdecimal alone accepts other scripts' digits; int() must read it too.
+    if raw.isascii() and raw.isdecimal() and 1 <= int(raw) <= 12:
         return int(raw)
     errors["month"] = [f"Month must be a whole number from 1 to 12, not {raw!r}."]
     return None

@@ -10,6 +10,7 @@ from planner.itineraries import VersionConflict, create_itinerary, remember, upd
 from planner.models import Itinerary
 from planner.planning import make_plan
 from planner.planning_adapter import planning_candidates, transit_hubs
+from planner.ratelimit import rate_limited
 
 from .errors import InvalidRequest, error_response
 from .plan_json import plan_json
@@ -39,6 +40,7 @@ def _itinerary_json(itinerary: Itinerary) -> dict:
 # Compute-only and token-addressed endpoints: no cookie-based authority, so no CSRF token.
 @csrf_exempt
 @require_http_methods(["POST"])
+@rate_limited("plan")
 def plan(request):
     try:
         validated, result = compute(parse_body(request.body))
@@ -49,6 +51,7 @@ def plan(request):
 
 @csrf_exempt
 @require_http_methods(["POST"])
+@rate_limited("save")
 def itineraries(request):
     try:
         validated, result = compute(parse_body(request.body))
@@ -65,6 +68,11 @@ def itinerary(request, token):
     saved = get_object_or_404(Itinerary, token=token)
     if request.method == "GET":
         return JsonResponse(_itinerary_json(saved), json_dumps_params=JSON_OPTIONS)
+    return _update(request, token)
+
+
+@rate_limited("save")
+def _update(request, token):
     try:
         data = parse_body(request.body)
         version = data.get("version")

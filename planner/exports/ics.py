@@ -14,7 +14,8 @@ def to_ics(sheet: Sheet, uid_prefix: str) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//Huairou Weekend Planner//huairou//")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", sheet.title)
+    # A calendar's display name is one line: icalendar does not fold X- properties.
+    calendar.add("x-wr-calname", " ".join(sheet.title.split()))
     calendar.add("x-wr-timezone", "Asia/Shanghai")
     stamp = dt.datetime.now(dt.UTC)
     for day in sheet.days:

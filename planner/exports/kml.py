@@ -1,4 +1,11 @@
-"""KML (simplekml): a folder per day with its stops and its line."""
+"""KML (simplekml): a folder per day with its stops and its line.
+
+simplekml's own escaping passes any "<![CDATA[" in a value through untouched and leaves
+what follows the section's end unescaped, so untrusted text could inject markup. Its text
+parsing is switched off and every value is XML-escaped here instead.
+"""
+
+from xml.sax.saxutils import escape
 
 import simplekml
 
@@ -8,15 +15,18 @@ DAY_COLOURS = ("ff2a3ba2", "ff8f6a2b", "ff4f6b2f")  # KML colours are aabbggrr
 
 
 def to_kml(sheet: Sheet) -> str:
-    kml = simplekml.Kml(name=sheet.title, description=sheet.url)
+    kml = simplekml.Kml(name=escape(sheet.title), description=escape(sheet.url))
+    kml.parsetext(parse=False)
     for day in sheet.days:
         folder = kml.newfolder(name=f"Day {day.number} · {day.date:%Y-%m-%d}")
         for stop in day.stops:
             place = stop.place
             point = folder.newpoint(
-                name=f"{stop.number}. {place.name}", coords=[(place.lng, place.lat)]
+                name=escape(f"{stop.number}. {place.name}"), coords=[(place.lng, place.lat)]
             )
-            point.description = f"{stop.arrive:%H:%M}–{stop.depart:%H:%M} {place.address}".strip()
+            point.description = escape(
+                f"{stop.arrive:%H:%M}–{stop.depart:%H:%M} {place.address}".strip()
+            )
         line = folder.newlinestring(
             name=f"Day {day.number}",
             coords=[(day.start.lng, day.start.lat)]

@@ -169,3 +169,9 @@ def test_route_geojson_has_stops_in_order_and_a_line_per_day(huairou, client):
     lines = [f for f in data["features"] if f["properties"].get("kind") == "route-line"]
     assert {line["properties"]["day"] for line in lines} == {1, 2}
     assert client.get("/api/routes/monsoon.geojson").status_code == 404
+
+
+def test_digits_of_other_scripts_are_not_months(huairou, client):
+    # Found by fuzzing: "¹" passes str.isdigit() but int() cannot read it.
+    response = client.get(URL, {"month": "¹"})
+    assert response.status_code == 400 and "month" in response.json()["errors"]

@@ -103,3 +103,16 @@ def test_route_sheets_download_in_every_format(huairou, client):
 def test_unknown_itinerary_or_route_files_are_404(db, client):
     assert client.get("/i/nope.gpx").status_code == 404
     assert client.get("/routes/monsoon/sheet.pdf").status_code == 404
+
+
+def test_kml_cannot_be_injected_through_cdata(huairou):
+    from planner.exports.kml import to_kml
+    from planner.exports.sheet import build_sheet
+
+    plan = {"days": [], "totals": {}, "warnings": []}
+    hostile = "<![CDATA[x]]><Placemark><name>injected</name></Placemark>"
+    sheet = build_sheet(plan, hostile, "https://example.org/")
+    sheet = type(sheet)(**{**sheet.__dict__, "days": ()})
+    root = ET.fromstring(to_kml(sheet))
+    assert root.find(f"{KML}Document/{KML}name").text == hostile
+    assert not list(root.iter(f"{KML}Placemark"))

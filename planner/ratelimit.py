@@ -1,0 +1,56 @@
+"""Per-client rate limits for the endpoints that compute or write (fixed window, shared cache).
+
+The window counter lives in the cache, so all app processes share it (with Redis). If the
+cache is unavailable the limit is not enforced: serving beats refusing.
+"""
+
+import functools
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import JsonResponse
+
+
+def client_address(request) -> str:
+    """The client's address; behind N trusted proxies, the N-th address from the right."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = [
+        a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()
+    ]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def _limit(scope: str) -> tuple[int, int]:
+    requests, seconds = settings.RATE_LIMITS[scope].split("/")
+    return int(requests), int(seconds)
+
+
+def rate_limited(scope: str):
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            allowed, window = _limit(scope)
+            now = int(time.time())
+            slot = now // window
+            key = f"ratelimit:{scope}:{client_address(request)}:{slot}"
+            cache.add(key, 0, timeout=window + 1)
+            try:
+                count = cache.incr(key)
+            except ValueError:  # the key vanished or the cache is down: let it through
+                count = 0
+            if count > allowed:
+                retry_after = window - now % window
+                response = JsonResponse(
+                    {"errors": {"rate": [f"Too many requests; try again in {retry_after} s."]}},
+                    status=429,
+                )
+                response["Retry-After"] = str(retry_after)
+                return response
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
