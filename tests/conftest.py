@@ -24,15 +24,30 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 _browser_skip_reason: list[str] = []
 
 
+def load_huairou():
+    call_command("load_huairou", fixture=FIXTURE, force=True, stdout=StringIO())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the Huairou data once; each test's transaction is rolled back afterwards."""
+    with django_db_blocker.unblock():
+        load_huairou()
+
+
 @pytest.fixture
 def huairou(db):
-    """The committed Huairou fixture, loaded into the test database as `make run` does."""
-    call_command("load_huairou", fixture=FIXTURE, force=True, stdout=StringIO())
+    """The committed Huairou fixture, loaded into the test database as `make run` does.
+    (Reloaded only if a browser test's flush has emptied the database.)"""
+    from planner.models import ScenicSpot
+
+    if not ScenicSpot.objects.exists():
+        load_huairou()
 
 
 @pytest.fixture
 def huairou_live(transactional_db):
-    call_command("load_huairou", fixture=FIXTURE, force=True, stdout=StringIO())
+    load_huairou()
 
 
 @pytest.fixture(scope="session")

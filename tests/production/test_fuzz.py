@@ -44,7 +44,7 @@ QUERY = st.dictionaries(
     st.text(max_size=30) | st.sampled_from(["spot,cafe", "10", "4A", "116.5,40.4,116.6,40.5"]),
     max_size=4,
 )
-FUZZ = settings(max_examples=400, deadline=None,
+FUZZ = settings(max_examples=250, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
 
 
