@@ -49,7 +49,7 @@ format: $(DEV_STAMP)
 fixtures: $(APP_STAMP)
 	$(PY) manage.py build_fixtures
 
-bench: $(DEV_STAMP)
+bench: setup $(DEV_STAMP)
 	bash bench/run
 
 clean:

@@ -11,51 +11,16 @@ Run: .venv/bin/python bench/load.py [--clients 8] [--seconds 20] [--workers 3]
 import argparse
 import http.client
 import json
-import os
 import random
-import secrets
-import signal
 import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-HOST, PORT = "127.0.0.1", 8765
-DATABASE = os.environ.get("LOAD_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/huairou_load")
+from server import HOST, PORT, PYTHON, ROOT, gunicorn, prepare, server_env
+
 STOPS = ["mutianyu-great-wall", "hongluo-temple", "yanqi-lake", "qinglong-gorge",
          "shengquan-mountain", "jiugukou", "huanghuacheng-lakeside-great-wall"]  # fmt: skip
-
-
-def server_env(redis: bool) -> dict:
-    env = {
-        **os.environ,
-        "DJANGO_ENV": "production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": HOST,
-        "DATABASE_URL": DATABASE,
-        "SECURE_SSL_REDIRECT": "0",
-        "TRUSTED_PROXY_COUNT": "0",
-        "RATE_LIMIT_PLAN": "1000000/60",
-        "RATE_LIMIT_SAVE": "1000000/60",
-        "GUNICORN_BIND": f"{HOST}:{PORT}",
-        "GUNICORN_ACCESS_LOG": "/dev/null",
-    }
-    if redis:
-        env["REDIS_URL"] = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/7")
-    return env
-
-
-def prepare(env: dict) -> None:
-    database = DATABASE.rsplit("/", 1)[1]
-    subprocess.run(["psql", "-h", HOST, "-U", "postgres", "-c", f"CREATE DATABASE {database}"],
-                   capture_output=True)  # fmt: skip
-    for command in (["migrate", "--noinput", "-v0"], ["load_huairou"],
-                    ["collectstatic", "--noinput", "-v0"]):  # fmt: skip
-        subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True,
-                       capture_output=True)  # fmt: skip
 
 
 def request(method: str, path: str, body: dict | None = None):
@@ -115,8 +80,8 @@ def saved_tokens_in_database(env: dict, tokens: list[str]) -> int:
         "import json,sys,django,os;django.setup();from planner.models import Itinerary;"
         "t=json.load(sys.stdin);print(Itinerary.objects.filter(token__in=t).count())"
     )
-    result = subprocess.run([PYTHON, "-c", script], cwd=ROOT, env={**env, "DJANGO_SETTINGS_MODULE":
-                            "huairou_project.settings"}, input=json.dumps(tokens),
+    env = {**env, "DJANGO_SETTINGS_MODULE": "huairou_project.settings"}
+    result = subprocess.run([PYTHON, "-c", script], cwd=ROOT, env=env, input=json.dumps(tokens),
                             capture_output=True, text=True, check=True)  # fmt: skip
     return int(result.stdout.strip())
 
@@ -128,21 +93,9 @@ def main():
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--no-redis", action="store_true")
     args = parser.parse_args()
-    env = server_env(redis=not args.no_redis)
-    env["GUNICORN_WORKERS"] = str(args.workers)
+    env = server_env(redis=not args.no_redis, workers=args.workers)
     prepare(env)
-    server = subprocess.Popen(
-        [str(Path(PYTHON).parent / "gunicorn"), "-c", "huairou_project/gunicorn.py",
-         "huairou_project.wsgi"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
-    try:
-        for _ in range(100):
-            try:
-                if request("GET", "/healthz")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.1)
+    with gunicorn(env):
         deadline = time.monotonic() + args.seconds
         clients = [Client(deadline, seed) for seed in range(args.clients)]
         began = time.monotonic()
@@ -151,9 +104,6 @@ def main():
         for client in clients:
             client.join(args.seconds + 35)
         elapsed = time.monotonic() - began
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
     latencies: dict[str, list[float]] = {}
     for client in clients:
         for kind, values in client.latencies.items():

@@ -232,8 +232,9 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 LEAFLET_CONFIG = {
-    "DEFAULT_CENTER": (40.55, 116.6),
-    "DEFAULT_ZOOM": 10,
+    # Zoom 9 shows the district and the city start points (Dongzhimen, Beijing North).
+    "DEFAULT_CENTER": (40.45, 116.6),
+    "DEFAULT_ZOOM": 9,
     "MIN_ZOOM": 7,
     "MAX_ZOOM": 18,
     "RESET_VIEW": False,

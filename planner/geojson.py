@@ -5,7 +5,8 @@ tiles without running the conversion in the browser. One query per kind of place
 the number of places.
 """
 
-from django.db.models import Q
+from django.db.models import Avg, Count, F, FloatField, Q
+from django.db.models.functions import Cast, Floor
 from django.urls import reverse
 
 from .api.place_filters import PlaceFilters
@@ -32,6 +33,11 @@ COMMON_FIELDS = (
     "is_illustrative",
 )
 KIND_FIELDS = {"spot": ("rating", "rating_confirmed", "visit_minutes")}
+# More places than this in view (with a zoom given) come back as per-cell counts, which keeps
+# every response small (≤ 200 KB) whether the district lists 2,000 places or 100,000.
+MAX_FEATURES = 300
+# Cell size at zoom z: a quarter of a 256-pixel tile, about 64 pixels on screen.
+CELLS_PER_TILE = 4
 
 
 def _hhmm(value) -> str | None:
@@ -51,21 +57,28 @@ def _spot_matches(row: dict, filters: PlaceFilters) -> bool:
     return not (filters.tag and filters.tag not in (row["tags"] or ()))
 
 
-def _rows(kind: str, filters: PlaceFilters):
+def _queryset(kind: str, filters: PlaceFilters):
     model = PLACE_MODEL_BY_KIND[kind]
     queryset = model.objects.published()
     if filters.bbox:
         min_lng, min_lat, max_lng, max_lat = filters.bbox
-        queryset = queryset.filter(
+        in_view = Q(
             latitude__gte=min_lat,
             latitude__lte=max_lat,
             longitude__gte=min_lng,
             longitude__lte=max_lng,
         )
+        queryset = queryset.filter(in_view | Q(latitude__isnull=True) if filters.unmapped
+                                   else in_view)  # fmt: skip
     if filters.town:
         queryset = queryset.filter(Q(town_zh=filters.town) | Q(town_en__iexact=filters.town))
     if kind == "spot" and filters.ratings:
         queryset = queryset.filter(rating__in=filters.ratings)
+    return queryset
+
+
+def _rows(kind: str, filters: PlaceFilters):
+    queryset = _queryset(kind, filters)
     rows = queryset.order_by("slug").values(*COMMON_FIELDS, *KIND_FIELDS.get(kind, ()))
     if kind == "spot" and (filters.month or filters.tag):
         return [row for row in rows if _spot_matches(row, filters)]
@@ -107,12 +120,59 @@ def _feature(kind: str, row: dict, url_pattern: str) -> dict:
     }
 
 
+def _clusters(kind: str, filters: PlaceFilters) -> list[dict]:
+    """One feature per grid cell: how many places of this kind, at their mean position."""
+    cell = 360 / (2**filters.zoom) / CELLS_PER_TILE
+    rows = (
+        _queryset(kind, filters)
+        .filter(latitude__isnull=False)
+        .annotate(
+            cx=Floor(Cast(F("longitude"), FloatField()) / cell),
+            cy=Floor(Cast(F("latitude"), FloatField()) / cell),
+        )
+        .values("cx", "cy")
+        .annotate(
+            count=Count("id"),
+            lat=Avg(Cast(F("latitude"), FloatField())),
+            lng=Avg(Cast(F("longitude"), FloatField())),
+        )  # fmt: skip
+        .order_by("cy", "cx")
+    )
+    features = []
+    for row in rows:
+        lat, lng = float(row["lat"]), float(row["lng"])
+        gcj_lat, gcj_lng = to_gcj02(lat, lng)
+        features.append(
+            {
+                "type": "Feature",
+                "id": f"cluster:{kind}:{int(row['cx'])}:{int(row['cy'])}",
+                "geometry": {"type": "Point", "coordinates": [round(lng, 5), round(lat, 5)]},
+                "properties": {
+                    "kind": kind,
+                    "cluster": True,
+                    "count": row["count"],
+                    "gcj02": [round(gcj_lng, 5), round(gcj_lat, 5)],
+                },  # fmt: skip
+            }
+        )
+    return features
+
+
 def places_feature_collection(filters: PlaceFilters) -> dict:
+    aggregate: set[str] = set()
+    if filters.zoom is not None and filters.bbox:
+        counts = {kind: _queryset(kind, filters).count() for kind in filters.kinds}
+        if sum(counts.values()) > MAX_FEATURES:
+            # Scenic spots stay individual (there are few, and they are what people look for).
+            aggregate = {kind for kind, count in counts.items() if kind != "spot" and count > 50}
     features = []
     for kind in filters.kinds:
+        if kind in aggregate:
+            features.extend(_clusters(kind, filters))
+            continue
         url_pattern = reverse(f"planner:{kind}-detail", args=["__slug__"])
         features.extend(_feature(kind, row, url_pattern) for row in _rows(kind, filters))
-    return {"type": "FeatureCollection", "features": features}
+    return {"type": "FeatureCollection", "aggregated": bool(aggregate), "features": features}
 
 
 def route_feature_collection(route, stops) -> dict:

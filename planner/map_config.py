@@ -74,6 +74,7 @@ def map_text() -> dict[str, str]:
         "error": _("The places could not be loaded. Check your connection and try again."),
         "unconfirmed": _("rating unconfirmed"),
         "illustrative": _("illustrative"),
+        "zoom_in": _("%(n)s more places in view: zoom in to list them."),
         "lang": get_language() or "zh-hans",
     }
 

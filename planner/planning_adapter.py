@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 
+from .content_version import content_version
 from .models import Homestay, PointOfInterest, ScenicSpot, StartPoint, Village, VillageCafe
 from .planning import Candidates, PlaceInfo
 from .planning.parameters import TRANSIT_HUBS
@@ -60,13 +61,37 @@ def find_homestay(slug: str):
 
 
 def transit_hubs() -> dict[str, PlaceInfo]:
+    version = content_version()
+    if version not in _hubs:
+        _hubs.clear()
+        _hubs[version] = load_transit_hubs()
+    return _hubs[version]
+
+
+_hubs: dict[int, dict[str, PlaceInfo]] = {}
+
+
+def load_transit_hubs() -> dict[str, PlaceInfo]:
     return {
         hub.slug: place_info(hub)
         for hub in StartPoint.objects.published().mapped().filter(slug__in=TRANSIT_HUBS)
     }
 
 
+# Candidates (and their spatial grids) for the current content version, per process: a plan
+# then reads no homestay rows at all, whether the district lists 2,000 or 100,000.
+_candidates: dict[int, Candidates] = {}
+
+
 def planning_candidates() -> Candidates:
+    version = content_version()
+    if version not in _candidates:
+        _candidates.clear()
+        _candidates[version] = load_candidates()
+    return _candidates[version]
+
+
+def load_candidates() -> Candidates:
     homestays = Homestay.objects.published().mapped().filter(is_illustrative=False)
     cafes = VillageCafe.objects.published().mapped()
     restaurants = (

@@ -1,9 +1,12 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import views
 from .api import places as places_api
 from .api import plan as plan_api
+from .converters import TokenConverter
 from .views import health, sheets
+
+register_converter(TokenConverter, "token")
 
 app_name = "planner"
 
@@ -26,11 +29,11 @@ urlpatterns = [
     path("api/routes/<slug:slug>.geojson", places_api.route_geojson, name="api-route"),
     path("api/plan", plan_api.plan, name="api-plan"),
     path("api/itineraries", plan_api.itineraries, name="api-itineraries"),
-    path("api/itineraries/<str:token>", plan_api.itinerary, name="api-itinerary"),
+    path("api/itineraries/<token:token>", plan_api.itinerary, name="api-itinerary"),
     path("plan/", views.builder, name="plan"),
-    path("i/<str:token>/", views.itinerary_page, name="itinerary"),
-    path("i/<str:token>/print/", sheets.itinerary_print, name="itinerary-print"),
-    path("i/<str:token>/sheet.pdf", sheets.itinerary_file, {"kind": "pdf"}, name="itinerary-pdf"),
+    path("i/<token:token>/", views.itinerary_page, name="itinerary"),
+    path("i/<token:token>/print/", sheets.itinerary_print, name="itinerary-print"),
+    path("i/<token:token>/sheet.pdf", sheets.itinerary_file, {"kind": "pdf"}, name="itinerary-pdf"),
     path("routes/<slug:slug>/print/", sheets.route_print, name="route-print"),
     path("routes/<slug:slug>/sheet.pdf", sheets.route_file, {"kind": "pdf"}, name="route-pdf"),
 ]
@@ -38,7 +41,10 @@ urlpatterns = [
 for kind in ("gpx", "kml", "ics"):
     urlpatterns += [
         path(
-            f"i/<str:token>.{kind}", sheets.itinerary_file, {"kind": kind}, name=f"itinerary-{kind}"
+            f"i/<token:token>.{kind}",
+            sheets.itinerary_file,
+            {"kind": kind},
+            name=f"itinerary-{kind}",
         ),  # fmt: skip
         path(f"routes/<slug:slug>.{kind}", sheets.route_file, {"kind": kind}, name=f"route-{kind}"),
     ]

@@ -92,11 +92,21 @@ def english():
         yield
 
 
+def clear_all_caches():
+    """The shared cache and this process's memos of it (for data changed without signals)."""
+    from django.core.cache import cache
+
+    from planner.api.caching import forget_recent
+    from planner.content_version import forget_local
+
+    cache.clear()
+    forget_local()
+    forget_recent()
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache_and_generous_limits(settings):
     """Each test starts with an empty cache and rate limits it will not hit by accident
     (the rate-limit test sets its own)."""
-    from django.core.cache import cache
-
-    cache.clear()
+    clear_all_caches()
     settings.RATE_LIMITS = {"plan": "100000/60", "save": "100000/60"}

@@ -18,6 +18,8 @@ class PlaceFilters:
     ratings: tuple[str, ...] = ()
     town: str | None = None
     bbox: tuple[float, float, float, float] | None = None  # min_lng, min_lat, max_lng, max_lat
+    zoom: int | None = None  # the map's zoom: with bbox, allows aggregation when dense
+    unmapped: bool = False  # also list places without a location (they have no geometry)
 
     def cache_key(self) -> str:
         return repr(self)
@@ -76,7 +78,9 @@ def _parse_bbox(raw: str, errors: dict) -> tuple[float, float, float, float] | N
 def parse_place_filters(query) -> PlaceFilters:
     """Read `kind`, `month`, `tag`, `rating`, `town`, `bbox` from a QueryDict."""
     errors: dict[str, list[str]] = {}
-    known = {"kind", "month", "tag", "rating", "town", "bbox"}
+    if any("\x00" in value for values in query.lists() for value in values[1]):
+        raise InvalidRequest({"query": ["Parameters must not contain NUL characters."]})
+    known = {"kind", "month", "tag", "rating", "town", "bbox", "zoom", "unmapped"}
     unknown = sorted(set(query) - known)
     if unknown:
         errors["query"] = [
@@ -101,6 +105,16 @@ def parse_place_filters(query) -> PlaceFilters:
         values["town"] = town
     if query.get("bbox"):
         values["bbox"] = _parse_bbox(query["bbox"], errors)
+    if query.get("zoom"):
+        raw = query["zoom"].strip()
+        if raw.isascii() and raw.isdecimal() and 0 <= int(raw) <= 20:
+            values["zoom"] = int(raw)
+        else:
+            errors["zoom"] = ["zoom must be a whole number from 0 to 20."]
+    if query.get("unmapped"):
+        if query["unmapped"] not in {"0", "1"}:
+            errors["unmapped"] = ["unmapped must be 0 or 1."]
+        values["unmapped"] = query["unmapped"] == "1"
     if errors:
         raise InvalidRequest(errors)
     return PlaceFilters(**values)

@@ -41,7 +41,20 @@ def parse_body(body: bytes) -> dict:
         raise InvalidRequest({"body": ["The request body is not valid JSON."]}) from None
     if not isinstance(data, dict):
         raise InvalidRequest({"body": ["The request body must be a JSON object."]})
+    if _contains_nul(data):
+        raise InvalidRequest({"body": ["Text must not contain NUL (\\u0000) characters."]})
     return data
+
+
+def _contains_nul(value) -> bool:
+    """PostgreSQL cannot store NUL in text: refuse it here rather than fail later."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_contains_nul(k) or _contains_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_contains_nul(item) for item in value)
+    return False
 
 
 class _Checker:

@@ -120,6 +120,11 @@ class Place(Timestamped):
     class Meta:
         abstract = True
         ordering = ["slug"]
+        # Map and planning queries filter by bounding box and by publication.
+        indexes = [
+            models.Index(fields=["latitude", "longitude"], name="%(class)s_lat_lng"),
+            models.Index(fields=["is_published", "latitude"], name="%(class)s_pub_lat"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(latitude__isnull=True, longitude__isnull=True)

@@ -1,10 +1,11 @@
-"""Choosing among many candidates (2,000+ homestays, hundreds of cafés) by least detour.
+"""Choosing among many candidates (2,000 or 100,000 homestays, cafés) by least detour.
 
-A grid of ~5 km cells answers "which candidates lie near this leg?" without scanning them
-all. The search widens until no candidate outside the searched box could beat the ones
-found: a point at least m km from the leg A→B adds at least 2·√(m² + (L/2)²) − L km. An
-equirectangular distance (well under 0.5 % off here) ranks inside the box; the best few are
-re-ranked with the plan's great-circle distances, so the choice does not hang on it.
+A grid of ~1 km cells answers "which candidates lie near this leg?" without scanning them
+all: only cells within a corridor around the leg are read. The corridor widens until no
+candidate outside it could beat the ones found: a point at least m km from the leg A→B
+adds at least 2·√(m² + (L/2)²) − L km. An equirectangular distance (well under 0.5 % off
+here) ranks inside the corridor; the best few are re-ranked with the plan's great-circle
+distances, so the choice does not hang on the approximation.
 """
 
 import math
@@ -15,7 +16,7 @@ from .travel import TravelModel
 from .types import PlaceInfo
 
 EARTH_RADIUS_KM = 6371.0088
-CELL_DEGREES = 0.05
+CELL_DEGREES = 0.01
 KM_PER_DEGREE_LAT = 111.2
 PRE_RANKED = 12
 
@@ -28,7 +29,7 @@ def approx_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 class SpatialGrid:
-    """Places bucketed by cell, for nearby lookups."""
+    """Places bucketed by ~1 km cell, for corridor lookups along a leg."""
 
     def __init__(self, places: Iterable[PlaceInfo]):
         self.cells: dict[tuple[int, int], list[PlaceInfo]] = defaultdict(list)
@@ -41,22 +42,29 @@ class SpatialGrid:
     def _cell(lat: float, lng: float) -> tuple[int, int]:
         return (math.floor(lat / CELL_DEGREES), math.floor(lng / CELL_DEGREES))
 
-    def within(self, south: float, west: float, north: float, east: float) -> list[PlaceInfo]:
-        low_lat, low_lng = self._cell(south, west)
-        high_lat, high_lng = self._cell(north, east)
-        if (high_lat - low_lat + 1) * (high_lng - low_lng + 1) > len(self.cells):
-            cells = (
-                places
-                for (lat, lng), places in self.cells.items()
-                if low_lat <= lat <= high_lat and low_lng <= lng <= high_lng
-            )
-        else:
-            cells = (
-                self.cells.get((lat, lng), ())
-                for lat in range(low_lat, high_lat + 1)
-                for lng in range(low_lng, high_lng + 1)
-            )
-        return [place for places in cells for place in places]
+    def near_segment(self, a: PlaceInfo, b: PlaceInfo, margin_km: float) -> list[PlaceInfo]:
+        """Places in cells whose centre lies within `margin_km` (+ half a cell) of a→b."""
+        cos_lat = max(0.2, math.cos(math.radians((a.lat + b.lat) / 2)))
+        pad_lat = margin_km / KM_PER_DEGREE_LAT + CELL_DEGREES
+        pad_lng = pad_lat / cos_lat
+        low_lat, low_lng = self._cell(min(a.lat, b.lat) - pad_lat, min(a.lng, b.lng) - pad_lng)
+        high_lat, high_lng = self._cell(max(a.lat, b.lat) + pad_lat, max(a.lng, b.lng) + pad_lng)
+        reach = margin_km + CELL_DEGREES * KM_PER_DEGREE_LAT  # half a cell's diagonal, rounded up
+        # Local kilometre coordinates: x east, y north, with a at the origin.
+        bx, by = (b.lng - a.lng) * KM_PER_DEGREE_LAT * cos_lat, (b.lat - a.lat) * KM_PER_DEGREE_LAT
+        length_sq = bx * bx + by * by
+        found = []
+        for lat_cell in range(low_lat, high_lat + 1):
+            y = ((lat_cell + 0.5) * CELL_DEGREES - a.lat) * KM_PER_DEGREE_LAT
+            for lng_cell in range(low_lng, high_lng + 1):
+                places = self.cells.get((lat_cell, lng_cell))
+                if not places:
+                    continue
+                x = ((lng_cell + 0.5) * CELL_DEGREES - a.lng) * KM_PER_DEGREE_LAT * cos_lat
+                t = 0.0 if length_sq == 0 else max(0.0, min(1.0, (x * bx + y * by) / length_sq))
+                if math.hypot(x - t * bx, y - t * by) <= reach:
+                    found.extend(places)
+        return found
 
 
 def _detour_floor(margin_km: float, leg_km: float) -> float:
@@ -75,16 +83,9 @@ def by_detour(
         return []
     direct = approx_km(before.point, after.point)
     want = min(grid.count, max(keep, PRE_RANKED))
-    margin = 5.0
+    margin = 1.0
     while True:
-        pad_lat = margin / KM_PER_DEGREE_LAT
-        pad_lng = pad_lat / max(0.2, math.cos(math.radians(before.lat)))
-        found = grid.within(
-            min(before.lat, after.lat) - pad_lat,
-            min(before.lng, after.lng) - pad_lng,
-            max(before.lat, after.lat) + pad_lat,
-            max(before.lng, after.lng) + pad_lng,
-        )
+        found = grid.near_segment(before, after, margin)
         rough = sorted(
             (approx_km(before.point, p.point) + approx_km(p.point, after.point) - direct, p.slug, p)
             for p in found

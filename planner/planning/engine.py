@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import combinations
 
-from .candidates import by_detour, within_budget
+from .candidates import by_detour
 from .day import DayBuilder
 from .optimize import DayOrderProblem
 from .schedule import minute_of_day
@@ -25,7 +25,7 @@ def make_plan(
     travel = TravelModel(request.transport, hubs if request.transport == Transport.TRANSIT else {})
     warnings = list(place_warnings(request, travel))
     groups = split_into_days(request, travel)
-    homestays = _homestay_grid(candidates, request.budget_per_night)
+    homestays = candidates.homestay_grid(request.budget_per_night)
     if request.days > 1 and request.homestay is None and not homestays.count:
         warnings.append(
             Warning(
@@ -56,7 +56,7 @@ def make_plan(
             request.pace,
             request.lunch,
             request.day_start,
-            candidates.grid("lunch_venues"),
+            candidates.lunch_grid(),
         )
         days.append(builder.build(order, overnight, alternatives))
         warnings.extend(builder.warnings)
@@ -98,12 +98,6 @@ def order_day(request, travel, group, start, end, number) -> list[PlaceInfo]:
         locked,
     )
     return [group[i] for i in problem.solve()]
-
-
-def _homestay_grid(candidates: Candidates, budget: int | None):
-    if budget is None:
-        return candidates.grid("homestays")
-    return candidates.grid(f"homestays<={budget}", within_budget(candidates.homestays, budget))
 
 
 def choose_overnight(request, travel, homestays, last_stop, next_first):

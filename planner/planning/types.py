@@ -21,9 +21,9 @@ class Pace(StrEnum):
     PACKED = "packed"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlaceInfo:
-    """Everything the engine needs to know about one place."""
+    """Everything the engine needs to know about one place (slots: 100,000 of them fit)."""
 
     slug: str
     kind: str  # spot | homestay | cafe | village | poi | start
@@ -79,20 +79,28 @@ class PlanRequest:
 class Candidates:
     """Places the engine may add: overnight stays and lunch venues.
 
-    Build it once and reuse it across plans: its spatial grids are built on first use.
+    Build it once and reuse it across plans: its spatial grids are built on first use and
+    kept (one per budget).
     """
 
     homestays: tuple[PlaceInfo, ...] = ()
     lunch_venues: tuple[PlaceInfo, ...] = ()
     _grids: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
-    def grid(self, name: str, places: tuple[PlaceInfo, ...] | list[PlaceInfo] | None = None):
-        """A SpatialGrid over `places` (default: the attribute `name`), cached by name."""
+    def homestay_grid(self, budget: int | None = None):
+        from .candidates import SpatialGrid, within_budget
+
+        key = ("homestays", budget)
+        if key not in self._grids:
+            self._grids[key] = SpatialGrid(within_budget(self.homestays, budget))
+        return self._grids[key]
+
+    def lunch_grid(self):
         from .candidates import SpatialGrid
 
-        if name not in self._grids:
-            self._grids[name] = SpatialGrid(getattr(self, name) if places is None else places)
-        return self._grids[name]
+        if "lunch" not in self._grids:
+            self._grids["lunch"] = SpatialGrid(self.lunch_venues)
+        return self._grids["lunch"]
 
 
 @dataclass(frozen=True)

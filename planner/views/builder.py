@@ -1,8 +1,11 @@
 import datetime as dt
+import re
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from planner.converters import TokenConverter
 from planner.itineraries import owned_tokens
 from planner.map_config import map_context
 from planner.models import Itinerary, SeasonalRoute, StartPoint
@@ -58,9 +61,16 @@ def builder_text() -> dict[str, str]:
     }
 
 
+def _token(value: str) -> str:
+    """A share token from the query string; anything that cannot be one is not found."""
+    if value and not re.fullmatch(TokenConverter.regex, value):
+        raise Http404
+    return value
+
+
 def builder(request):
-    edit_token = request.GET.get("edit", "")
-    source_token = request.GET.get("from", "") or edit_token
+    edit_token = _token(request.GET.get("edit", ""))
+    source_token = _token(request.GET.get("from", "")) or edit_token
     initial = {"date": next_saturday().isoformat()}
     version = None
     if source_token:

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from planner.geo import to_gcj02
 from planner.models import Homestay, ScenicSpot
+from tests.conftest import clear_all_caches
 
 URL = "/api/places.geojson"
 
@@ -106,9 +107,7 @@ def test_invalid_parameters_answer_400_with_the_reason(huairou, client, params, 
 def test_query_count_does_not_grow_with_the_number_of_places(
     huairou, client, django_assert_max_num_queries
 ):
-    from django.core.cache import cache
-
-    cache.clear()
+    clear_all_caches()
     with django_assert_max_num_queries(6) as few:
         client.get(URL)
     Homestay.objects.bulk_create(
@@ -121,7 +120,7 @@ def test_query_count_does_not_grow_with_the_number_of_places(
         )
         for i in range(200)
     )
-    cache.clear()
+    clear_all_caches()
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(URL)
     assert len(slugs(response, "homestay")) > 200

@@ -156,3 +156,12 @@ def test_on_a_multi_day_trip_a_listed_homestay_is_the_night_stay(huairou, client
     assert day1["overnight"]["slug"] == "shambhala-at-the-great-wall"
     visited = [s["slug"] for day in plan["days"] for s in day["stops"]]
     assert "shambhala-at-the-great-wall" not in visited
+
+
+def test_nul_characters_are_refused_before_they_reach_the_database(huairou, client):
+    # Found by fuzzing on PostgreSQL, which cannot store NUL in text.
+    response = post(client, {**BASE, "homestay": "\u0000"}, url="/api/itineraries")
+    assert response.status_code == 400 and "NUL" in response.json()["errors"]["body"][0]
+    assert client.get("/api/places.geojson", {"town": "a\u0000"}).status_code == 400
+    assert client.get("/i/%00abcdefgh/").status_code == 404
+    assert client.get("/plan/?from=%00").status_code == 404

@@ -11,9 +11,11 @@
   let map = null;
   const groups = {};
   let markersById = {};
+  let serverClusters = null;
   let features = [];
   let requestNumber = 0;
   let fittedOnce = false;
+  let fetched = null; // {bounds, zoom, aggregated}: what the last answer covers
   const CLUSTER_OFF_ZOOM = 14;
 
   function formFromUrl() {
@@ -68,8 +70,23 @@
 
   function clearLayers() {
     KINDS.forEach(function (kind) { groups[kind].clearLayers(); });
+    serverClusters.clearLayers();
     markersById = {};
     list.textContent = "";
+  }
+
+  /* A cell of many places, counted by the server: click to zoom in. */
+  function clusterMarker(feature) {
+    const p = feature.properties;
+    const label = HM.element("span", null, String(p.count));
+    const marker = L.marker(HM.featureLatLng(map, feature), {
+      icon: L.divIcon({ className: "server-cluster marker-" + p.kind, html: label.outerHTML, iconSize: [36, 36] }),
+      title: p.count + " " + (text[p.kind] || p.kind),
+      alt: p.count + " " + (text[p.kind] || p.kind),
+    });
+    marker.feature = feature;
+    marker.on("click", function () { map.setView(marker.getLatLng(), Math.min(map.getZoom() + 2, 18)); });
+    return marker;
   }
 
   function listItem(feature) {
@@ -98,7 +115,13 @@
     features = collection.features;
     clearLayers();
     const fragment = document.createDocumentFragment();
+    let hidden = 0;
     features.forEach(function (feature) {
+      if (feature.properties.cluster) {
+        hidden += feature.properties.count;
+        serverClusters.addLayer(clusterMarker(feature));
+        return;
+      }
       if (feature.geometry) {
         const marker = L.marker(HM.featureLatLng(map, feature), {
           icon: HM.markerIcon(feature.properties),
@@ -114,18 +137,18 @@
       fragment.appendChild(listItem(feature));
     });
     list.appendChild(fragment);
-    count.textContent = text.count.replace("%(n)s", features.length);
-    if (!fittedOnce) fitToPlaces();
+    const listed = features.length - features.filter(function (f) { return f.properties.cluster; }).length;
+    count.textContent = text.count.replace("%(n)s", listed + hidden);
+    if (hidden) list.appendChild(HM.element("li", "place-more", text.zoom_in.replace("%(n)s", hidden)));
+    if (!fittedOnce && !collection.aggregated) fitToPlaces();
+    fittedOnce = true;
   }
 
   /* First load: show every place, central Beijing's start points included. */
   function fitToPlaces() {
     const bounds = L.latLngBounds([]);
     Object.keys(markersById).forEach(function (id) { bounds.extend(markersById[id].getLatLng()); });
-    if (bounds.isValid()) {
-      map.fitBounds(bounds, { padding: [20, 20], maxZoom: 12, animate: false });
-      fittedOnce = true;
-    }
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 12, animate: false });
   }
 
   /* Bring a place close up (centred, clusters off) and open its popup. Zooming past the clustering threshold shows every
@@ -142,22 +165,43 @@
     map.setView(marker.getLatLng(), Math.max(map.getZoom(), CLUSTER_OFF_ZOOM), { animate: false });
   }
 
+  /* Only what the view needs: the visible area (padded) at this zoom. */
+  function viewParams(params) {
+    const bounds = map.getBounds().pad(0.5);
+    const clamp = function (value, limit) { return Math.max(-limit, Math.min(limit, value)).toFixed(4); };
+    params.set("bbox", [clamp(bounds.getWest(), 180), clamp(bounds.getSouth(), 90), clamp(bounds.getEast(), 180), clamp(bounds.getNorth(), 90)].join(","));
+    params.set("zoom", String(map.getZoom()));
+    params.set("unmapped", "1");
+    return bounds;
+  }
+
+  function needsReload() {
+    if (!fetched) return false;
+    if (!fetched.bounds.contains(map.getBounds())) return true;
+    return fetched.aggregated && map.getZoom() !== fetched.zoom;
+  }
+
   function load() {
     const params = queryFromForm();
     const query = params.toString();
     window.history.replaceState(null, "", query ? "?" + query : window.location.pathname);
+    const bounds = viewParams(params);
     if (params.get("kind") === "none") {
       render({ features: [] });
       return;
     }
     const number = ++requestNumber;
     document.body.classList.add("is-loading");
-    fetch("/api/places.geojson" + (query ? "?" + query : ""), { headers: { Accept: "application/geo+json" } })
+    fetch("/api/places.geojson?" + params.toString(), { headers: { Accept: "application/geo+json" } })
       .then(function (response) {
         if (!response.ok) throw new Error(response.status);
         return response.json();
       })
-      .then(function (collection) { if (number === requestNumber) render(collection); })
+      .then(function (collection) {
+        if (number !== requestNumber) return;
+        fetched = { bounds: bounds, zoom: map.getZoom(), aggregated: Boolean(collection.aggregated) };
+        render(collection);
+      })
       .catch(function () { count.textContent = text.error; })
       .finally(function () { document.body.classList.remove("is-loading"); });
   }
@@ -168,6 +212,7 @@
       marker.setLatLng(HM.featureLatLng(map, marker.feature));
     });
     KINDS.forEach(function (kind) { groups[kind].refreshClusters(); });
+    serverClusters.eachLayer(function (marker) { marker.setLatLng(HM.featureLatLng(map, marker.feature)); });
   }
 
   window.huairouHomeMap = function (leafletMap) {
@@ -178,7 +223,13 @@
       groups[kind].addTo(map);
       control.addOverlay(groups[kind], text[kind]);
     });
+    serverClusters = L.layerGroup().addTo(map);
     map.on("huairou:datum", redrawForDatum);
+    let moveTimer = null;
+    map.on("moveend", function () {
+      window.clearTimeout(moveTimer);
+      moveTimer = window.setTimeout(function () { if (needsReload()) load(); }, 200);
+    });
     formFromUrl();
     form.addEventListener("change", load);
     form.addEventListener("submit", function (event) { event.preventDefault(); load(); });
