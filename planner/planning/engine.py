@@ -40,7 +40,7 @@ def make_plan(
         is_last = number == len(groups)
         next_first = _first_of(groups[number]) if not is_last else None
         provisional_end = next_first or request.start
-        order = order_day(request, travel, group, day_start, provisional_end, number)
+        order = order_day(request, travel, group, day_start, provisional_end)
         overnight, alternatives = None, ()
         if not is_last:
             overnight, alternatives = choose_overnight(
@@ -83,20 +83,19 @@ def _first_of(group: Sequence[PlaceInfo]) -> PlaceInfo | None:
     return group[0] if group else None
 
 
-def order_day(request, travel, group, start, end, number) -> list[PlaceInfo]:
+def day_problem(request, travel, group, start, end, locked=None) -> DayOrderProblem:
+    """One day's ordering problem with the request's pace, lunch and start time."""
+    return DayOrderProblem(
+        group, start, end, travel, request.pace, request.lunch,
+        minute_of_day(request.day_start), locked,
+    )  # fmt: skip
+
+
+def order_day(request, travel, group, start, end) -> list[PlaceInfo]:
     if not request.optimize or len(group) <= 1:
         return list(group)
     locked = {i: i for i, place in enumerate(group) if place.slug in request.locked}
-    problem = DayOrderProblem(
-        group,
-        start,
-        end,
-        travel,
-        request.pace,
-        request.lunch,
-        minute_of_day(request.day_start),
-        locked,
-    )
+    problem = day_problem(request, travel, group, start, end, locked)
     return [group[i] for i in problem.solve()]
 
 
@@ -168,15 +167,7 @@ def _split_score(groups, request, travel) -> tuple:
     start = request.start
     for index, group in enumerate(groups):
         end = groups[index + 1][0] if index + 1 < len(groups) else request.start
-        problem = DayOrderProblem(
-            group,
-            start,
-            end,
-            travel,
-            request.pace,
-            request.lunch,
-            minute_of_day(request.day_start),
-        )
+        problem = day_problem(request, travel, group, start, end)
         order = list(range(len(group)))
         day_closed, day_travel = problem.cost(order)
         finish = problem.finish_minute(order)
