@@ -57,6 +57,13 @@ def _parse_ratings(raw: str, errors: dict) -> tuple[str, ...]:
     return tuple(ratings)
 
 
+def _parse_text(name: str, raw: str, limit: int, errors: dict) -> str:
+    text = raw.strip()
+    if len(text) > limit:
+        errors[name] = [f"{name} is at most {limit} characters."]
+    return text
+
+
 def _parse_bbox(raw: str, errors: dict) -> tuple[float, float, float, float] | None:
     parts = raw.split(",")
     try:
@@ -91,18 +98,11 @@ def parse_place_filters(query) -> PlaceFilters:
         values["kinds"] = _parse_kinds(query["kind"], errors)
     if query.get("month"):
         values["month"] = _parse_month(query["month"].strip(), errors)
-    if query.get("tag"):
-        tag = query["tag"].strip()
-        if len(tag) > 40:
-            errors["tag"] = ["tag is at most 40 characters."]
-        values["tag"] = tag
+    for name, limit in (("tag", 40), ("town", 100)):
+        if query.get(name):
+            values[name] = _parse_text(name, query[name], limit, errors)
     if query.get("rating"):
         values["ratings"] = _parse_ratings(query["rating"], errors)
-    if query.get("town"):
-        town = query["town"].strip()
-        if len(town) > 100:
-            errors["town"] = ["town is at most 100 characters."]
-        values["town"] = town
     if query.get("bbox"):
         values["bbox"] = _parse_bbox(query["bbox"], errors)
     if query.get("zoom"):
