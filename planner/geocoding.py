@@ -5,10 +5,13 @@ converted before anything is shown or saved. Requests are rate-limited (geopy's
 RateLimiter) and every failure becomes a message, never an exception.
 """
 
+import hashlib
 from dataclasses import dataclass
+from decimal import Decimal
 
 from coordTransform import bd09_to_wgs84
 from django.conf import settings
+from django.core.cache import cache
 from geopy.exc import GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 
@@ -105,3 +108,30 @@ def geocode(query: str, geocoder=None, datum: str = "wgs84", limit: int = 3) -> 
             Candidate(round(lat, 6), round(lng, 6), location.address, is_inside_huairou(lat, lng))
         )
     return candidates
+
+
+def locate(record) -> str | None:
+    """Give an unmapped place the geocoder's best point inside Huairou, marked for review.
+
+    Returns None when located, else why not. Answers are cached for a day, so an import's
+    preview and its confirmation ask the provider once.
+    """
+    query = " ".join(filter(None, [record.address_zh, record.village_zh, record.town_zh]))
+    query = query or record.name_zh or record.name_en
+    key = "geocode:" + hashlib.sha256(query.encode()).hexdigest()[:32]
+    answer = cache.get(key)
+    if answer is None:
+        try:
+            inside = [c for c in geocode(query) if c.inside_huairou]
+            answer = (inside[0].lat, inside[0].lng, inside[0].label) if inside else "outside"
+        except GeocodingFailed as failure:
+            return str(failure)  # not cached: the network may be back next time
+        cache.set(key, answer, timeout=86400)
+    if answer == "outside":
+        return f"No place inside Huairou found for {query!r}."
+    lat, lng, label = answer
+    # Decimal, not float: the fields hold 6 decimals and validate a float's full expansion.
+    record.latitude, record.longitude = Decimal(f"{lat:.6f}"), Decimal(f"{lng:.6f}")
+    record.coord_confidence = "L"
+    record.coord_note = f"Geocoded from {query!r} ({label}); confirm on the map."
+    return None

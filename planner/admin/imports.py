@@ -9,12 +9,16 @@ The admin shows a dry-run preview with each row's errors and writes nothing whil
 is wrong.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
+from import_export.forms import ConfirmImportForm, ImportForm
 from import_export.instance_loaders import CachedInstanceLoader
 
 from planner.content_version import bump_content_version
+from planner.geocoding import locate
 from planner.models import Homestay, VillageCafe
 from planner.towns import TOWNS_ZH, known_town
 
@@ -25,6 +29,17 @@ COMMON_FIELDS = (
     "description_zh", "description_en", "sources", "confidence", "last_verified",
     "is_published", "is_illustrative",
 )  # fmt: skip
+
+
+GEOCODE_LABEL = _("Find coordinates from the address for rows without them (marked for review)")
+
+
+class GeocodingImportForm(ImportForm):
+    geocode_missing = forms.BooleanField(required=False, label=GEOCODE_LABEL)
+
+
+class GeocodingConfirmImportForm(ConfirmImportForm):
+    geocode_missing = forms.BooleanField(required=False, widget=forms.HiddenInput())
 
 
 class ListWidget(widgets.Widget):
@@ -68,6 +83,7 @@ class PlaceResource(resources.ModelResource):
 
     def before_import(self, dataset, **kwargs):
         self.importing_user = kwargs.get("user")
+        self.geocode_missing = kwargs.get("geocode_missing", False)
         slugs = [str(row.get("slug") or "").strip() for row in dataset.dict]
         self.duplicate_slugs = {slug for slug in slugs if slug and slugs.count(slug) > 1}
         super().before_import(dataset, **kwargs)
@@ -80,6 +96,10 @@ class PlaceResource(resources.ModelResource):
             errors = error.update_error_dict(errors)
         _blank_to_defaults(instance)
         instance.updated = timezone.now()  # bulk writes skip Model.save
+        if getattr(self, "geocode_missing", False) and instance.latitude is None:
+            problem = locate(instance)
+            if problem:
+                instance.coord_note = f"Not located: {problem}"
         for field, message in self.row_errors(row).items():
             errors.setdefault(field, []).append(message)
         if errors:

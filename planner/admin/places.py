@@ -9,7 +9,7 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
-from planner.geocoding import GeocodingFailed, geocode
+from planner.geocoding import locate
 from planner.models import (
     Homestay,
     PointOfInterest,
@@ -19,7 +19,12 @@ from planner.models import (
     VillageCafe,
 )
 
-from .imports import HomestayResource, VillageCafeResource
+from .imports import (
+    GeocodingConfirmImportForm,
+    GeocodingImportForm,
+    HomestayResource,
+    VillageCafeResource,
+)
 from .widgets import MapPickerWidget
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -99,20 +104,11 @@ def geocode_missing(modeladmin, request, queryset):
     """Best candidate inside Huairou, marked low-confidence for an editor to confirm."""
     found = failed = 0
     for record in queryset.filter(latitude__isnull=True):
-        query = " ".join(filter(None, [record.address_zh, record.village_zh, record.town_zh]))
-        try:
-            candidates = [c for c in geocode(query or record.name_zh) if c.inside_huairou]
-        except GeocodingFailed as error:
-            modeladmin.message_user(request, f"{record}: {error}", messages.WARNING)
+        problem = locate(record)
+        if problem:
+            modeladmin.message_user(request, f"{record}: {problem}", messages.WARNING)
             failed += 1
             continue
-        if not candidates:
-            failed += 1
-            continue
-        best = candidates[0]
-        record.latitude, record.longitude = best.lat, best.lng
-        record.coord_confidence = "L"
-        record.coord_note = f"Geocoded from {query!r} ({best.label}); confirm on the map."
         record.save()
         found += 1
     modeladmin.message_user(
@@ -152,6 +148,20 @@ class LodgingAndCafeAdmin(ImportExportMixin, PlaceAdmin):
     # Nothing is written while any row is wrong, even outside the admin's preview.
     rollback_on_validation_errors = True
     formats = [CSV, XLSX]
+    import_form_class = GeocodingImportForm
+    confirm_form_class = GeocodingConfirmImportForm
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["geocode_missing"] = import_form.cleaned_data.get("geocode_missing", False)
+        return initial
+
+    def get_import_data_kwargs(self, **kwargs):
+        form = kwargs.get("form")
+        geocode = bool(form and form.cleaned_data.get("geocode_missing"))
+        return {**super().get_import_data_kwargs(**kwargs), "geocode_missing": geocode}
+
     list_display = ["name_zh", "name_en", "town_zh", "price_cny_min", "price_cny_max",
                     "price_as_of", "confidence", "last_verified", "is_published"]  # fmt: skip
     list_filter = ["type", *PlaceAdmin.list_filter]

@@ -50,7 +50,8 @@ def upload(admin_client, upload_file, fmt="0"):
 def confirm(admin_client, preview):
     html = preview.content.decode()
     fields = dict(re.findall(r'name="(\w+)" value="([^"]*)"', html))
-    data = {k: fields[k] for k in ("import_file_name", "original_file_name", "format", "resource")}
+    wanted = ("import_file_name", "original_file_name", "format", "resource", "geocode_missing")
+    data = {k: fields[k] for k in wanted if k in fields}
     return admin_client.post("/admin/planner/homestay/process_import/", data)
 
 
@@ -133,3 +134,57 @@ def test_export_gives_the_current_list_in_the_same_format(huairou, admin_client)
     dataset = HomestayResource().export()
     result = HomestayResource().import_data(dataset, dry_run=True)
     assert not result.has_errors() and not result.has_validation_errors()
+
+
+@pytest.fixture
+def stand_in_geocoder(monkeypatch, settings):
+    """Answers every address with a point in Bohai Town, counting the questions."""
+    from types import SimpleNamespace
+
+    from planner import geocoding
+
+    asked = []
+
+    class StandIn:
+        def geocode(self, query, exactly_one=False, **kwargs):
+            asked.append(query)
+            return [SimpleNamespace(latitude=40.4251, longitude=116.5602, address="渤海镇")]
+
+    settings.GEOCODER = {**settings.GEOCODER, "min_delay_seconds": 0}
+    stand_in = StandIn()
+    monkeypatch.setattr(geocoding, "configured_geocoder", lambda: (stand_in, "wgs84", {}))
+    return asked
+
+
+def test_import_can_locate_rows_from_their_address(huairou, admin_client, stand_in_geocoder):
+    rows = [row(i, latitude="", longitude="", address_zh=f"渤海镇北沟村{i}号") for i in range(3)]
+    preview = admin_client.post(
+        "/admin/planner/homestay/import/",
+        {"resource": "0", "format": "0", "import_file": csv_file(rows), "geocode_missing": "on"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert preview.status_code == 200 and 'name="import_file_name"' in preview.content.decode()
+    assert confirm(admin_client, preview).status_code == 302
+    stays = Homestay.objects.filter(slug__startswith="import-")
+    assert stays.count() == 3
+    for stay in stays:
+        assert (float(stay.latitude), float(stay.longitude)) == (40.4251, 116.5602)
+        assert stay.coord_confidence == "L" and "confirm on the map" in stay.coord_note
+    assert len(stand_in_geocoder) == 3  # the preview's answers were reused when confirming
+
+
+def test_without_the_option_rows_stay_unmapped(huairou, admin_client, stand_in_geocoder):
+    rows = [row(1, latitude="", longitude="", address_zh="渤海镇北沟村")]
+    confirm(admin_client, upload(admin_client, csv_file(rows)))
+    assert Homestay.objects.get(slug="import-1").latitude is None
+    assert stand_in_geocoder == []
+
+
+def test_the_changelist_action_locates_unmapped_records(huairou, admin_client, stand_in_geocoder):
+    stay = Homestay.objects.get(slug="stone-forest")
+    assert stay.latitude is None
+    admin_client.post(
+        "/admin/planner/homestay/", {"action": "geocode_missing", "_selected_action": [stay.pk]}
+    )
+    stay.refresh_from_db()
+    assert stay.latitude is not None and stay.coord_confidence == "L"
