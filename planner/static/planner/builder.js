@@ -298,10 +298,6 @@
 
   // --- map ---------------------------------------------------------------------------------
 
-  function latLngFor(stop) {
-    return HM.pointLatLng(map, stop);
-  }
-
   function drawPlaces() {
     if (!map) return;
     placesLayer.clearLayers();
@@ -324,25 +320,8 @@
 
   function drawPlan() {
     if (!map || !lastPlan) return;
-    planLayer.clearLayers();
-    let number = 0;
-    lastPlan.days.forEach(function (day) {
-      const colour = TL.DAY_COLOURS[(day.number - 1) % TL.DAY_COLOURS.length];
-      const line = [latLngFor(day.start)];
-      day.stops.forEach(function (stop) {
-        number += 1;
-        const latlng = latLngFor(stop);
-        line.push(latlng);
-        L.marker(latlng, {
-          icon: HM.markerIcon({ kind: stop.kind }, String(number)),
-          title: number + ". " + HM.placeName(stop),
-          alt: number + ". " + HM.placeName(stop),
-        }).addTo(planLayer);
-      });
-      line.push(latLngFor(day.end));
-      L.polyline(line, { color: colour, weight: 4, opacity: 0.85 }).addTo(planLayer);
-    });
-    if (planLayer.getLayers().length) map.fitBounds(planLayer.getBounds(), { padding: [24, 24], maxZoom: 13, animate: false });
+    const bounds = HM.drawPlan(map, planLayer, lastPlan);
+    if (bounds) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13, animate: false });
   }
 
   window.huairouPlanMap = function (leafletMap) {

@@ -3,7 +3,6 @@
 (function () {
   "use strict";
   const HM = window.HuairouMap;
-  const DAY_COLOURS = ["#a23b2a", "#2b6a8f", "#2f6b4f"];
 
   function fill(template, values) {
     return template.replace(/%\((\w+)\)s/g, function (_, key) { return values[key]; });
@@ -68,7 +67,7 @@
 
   function dayBlock(day, warnings, text, onSwap) {
     const section = HM.element("section", "timeline-day");
-    section.style.setProperty("--day-colour", DAY_COLOURS[(day.number - 1) % DAY_COLOURS.length]);
+    section.style.setProperty("--day-colour", HM.dayColour(day.number));
     const heading = HM.element("h3", null, fill(text.day, { n: day.number }) + " · " + day.date);
     section.appendChild(heading);
     section.appendChild(HM.element("p", "day-start", text.start + ": " + HM.placeName(day.start)));
@@ -106,5 +105,5 @@
     containers.totals.textContent = text.totals + ": " + totals.km + " " + text.km + " · " + totals.travel_minutes + " " + text.min + " " + text.travel + " · ¥" + totals.tickets_cny + " " + text.tickets + " · ¥" + totals.lodging_cny + " " + text.lodging;
   }
 
-  window.HuairouTimeline = { render: render, DAY_COLOURS: DAY_COLOURS, fill: fill };
+  window.HuairouTimeline = { render: render, fill: fill };
 })();

@@ -3,6 +3,13 @@
 (function () {
   "use strict";
 
+  // One colour per day, on every map and timeline (the print view's SVG uses the same).
+  const DAY_COLOURS = ["#a23b2a", "#2b6a8f", "#2f6b4f"];
+
+  function dayColour(number) {
+    return DAY_COLOURS[(number - 1) % DAY_COLOURS.length];
+  }
+
   const KIND_GLYPHS = { spot: "景", homestay: "宿", cafe: "咖", village: "村", poi: "点", start: "起" };
 
   function readJSON(id) {
@@ -74,6 +81,29 @@
     return L.divIcon({ className: className, html: html.outerHTML, iconSize: [30, 30], iconAnchor: [15, 15], popupAnchor: [0, -14] });
   }
 
+  /* A plan (the API's JSON) on a map: numbered stops and each day's line, start to end.
+   * Redraw after a datum change; returns the layer's bounds (or null when empty). */
+  function drawPlan(map, layer, plan) {
+    layer.clearLayers();
+    let number = 0;
+    plan.days.forEach(function (day) {
+      const line = [pointLatLng(map, day.start)];
+      day.stops.forEach(function (stop) {
+        number += 1;
+        const latlng = pointLatLng(map, stop);
+        line.push(latlng);
+        L.marker(latlng, {
+          icon: markerIcon({ kind: stop.kind }, String(number)),
+          title: number + ". " + placeName(stop),
+          alt: number + ". " + placeName(stop),
+        }).addTo(layer);
+      });
+      line.push(pointLatLng(map, day.end));
+      L.polyline(line, { color: dayColour(day.number), weight: 4, opacity: 0.85 }).addTo(layer);
+    });
+    return layer.getLayers().length ? layer.getBounds() : null;
+  }
+
   function element(tag, className, text) {
     const node = document.createElement(tag);
     if (className) node.className = className;
@@ -95,6 +125,8 @@
     addBaseLayers: addBaseLayers,
     featureLatLng: featureLatLng,
     pointLatLng: pointLatLng,
+    drawPlan: drawPlan,
+    dayColour: dayColour,
     markerIcon: markerIcon,
     element: element,
     link: link,

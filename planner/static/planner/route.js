@@ -2,7 +2,6 @@
 (function () {
   "use strict";
   const HM = window.HuairouMap;
-  const DAY_COLOURS = ["#a23b2a", "#2b6a8f", "#2f6b4f"];
 
   window.huairouRouteMap = function (map) {
     HM.addBaseLayers(map, HM.readJSON("base-layers"));
@@ -24,7 +23,7 @@
       });
       Object.keys(byDay).forEach(function (day) {
         if (byDay[day].length < 2) return;
-        L.polyline(byDay[day], { color: DAY_COLOURS[(day - 1) % DAY_COLOURS.length], weight: 4, opacity: 0.8 }).addTo(drawn);
+        L.polyline(byDay[day], { color: HM.dayColour(Number(day)), weight: 4, opacity: 0.8 }).addTo(drawn);
       });
     }
 
