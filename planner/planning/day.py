@@ -1,27 +1,48 @@
-"""One day's final schedule: legs with reported km, times, lunch placement, warnings."""
+"""One day's final schedule: legs with reported km, times, lunch in its place, warnings.
+
+The builder walks the chosen order with the rules of `schedule`, so its times are the ones
+the optimiser judged. It records, rather than hides, what does not fit (`late`, `back`):
+the caller (`days`) then moves or sets aside those stops and builds the day again.
+"""
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 from . import parameters as p
 from .candidates import SpatialGrid, by_detour
+from .hours import hhmm
 from .schedule import (
-    DAY_END,
-    LUNCH_LATEST,
-    Clock,
+    LUNCH_EARLIEST,
+    last_lunch_start,
+    leg_step,
     lunch_minutes,
-    minute_of_day,
-    needs_lunch_break,
+    lunch_needed,
+    serves_lunch,
+    time_rules,
     to_datetime,
-    visit,
+    visit_step,
 )
 from .travel import TravelModel
-from .types import DayPlan, Leg, Pace, PlaceInfo, PlannedStop, Warning
+from .types import DayPlan, Leg, Pace, PlaceInfo, PlannedStop, PlanWarning, Role
+from .warnings import WarningCode
 
 
-def _hhmm(minute: float) -> str:
-    minute = round(minute)
-    return f"{minute // 60 % 24:02d}:{minute % 60:02d}"
+def leg_from_estimate(origin: PlaceInfo, destination: PlaceInfo, estimate) -> Leg:
+    """The one place a travel estimate becomes a Leg (every field copied)."""
+    return Leg(
+        origin,
+        destination,
+        estimate.km,
+        estimate.minutes,
+        estimate.mode,
+        drive_minutes=getattr(estimate, "drive_minutes", 0),
+        access_minutes=getattr(estimate, "access_minutes", 0),
+        wait_minutes=getattr(estimate, "wait_minutes", 0),
+        line=getattr(estimate, "line", ""),
+        steps=tuple(getattr(estimate, "steps", ())),
+        path=tuple(getattr(estimate, "path", ())),
+    )
 
 
 class DayBuilder:
@@ -34,36 +55,32 @@ class DayBuilder:
         travel: TravelModel,
         pace: Pace,
         lunch: bool,
-        day_start: dt.time,
+        day_start: int,
+        day_end: int,
         lunch_venues: SpatialGrid | None = None,
     ):
         self.number, self.date = number, date
         self.start, self.end = start, end
-        self.travel, self.pace, self.lunch = travel, pace, lunch
-        self.clock = Clock(minute_of_day(day_start), not lunch)
+        self.travel, self.pace = travel, pace
+        self.day_start, self.day_end = day_start, day_end
+        self.minute = float(day_start)
+        self.pending = lunch_needed(lunch, day_start, pace)
+        self.lunch_minutes = lunch_minutes(pace)
         self.lunch_venues = lunch_venues or SpatialGrid(())
         self.previous = start
         self.stops: list[PlannedStop] = []
         self.legs: list[Leg] = []
-        self.warnings: list[Warning] = []
-        self.lunch_break: dt.datetime | None = None
+        self.warnings: list[PlanWarning] = []
+        self.late: list[str] = []  # stops that cannot be visited at the time they are reached
+
+    @property
+    def overrun(self) -> bool:
+        return self.minute > self.day_end
 
     def build(self, order: Sequence[PlaceInfo], overnight=None, alternatives=()) -> DayPlan:
         for place in order:
-            self._lunch_before(place)
-            self._go_to(place, suggested=False)
-        if self.lunch and not self.clock.lunch_done and self.clock.minute <= LUNCH_LATEST + 60:
-            self._lunch_before(self.end)
-        leg = self._leg(self.previous, self.end)
-        arrival = self.clock.minute + leg.minutes
-        if arrival > DAY_END:
-            self._warn(
-                "day_overrun",
-                None,
-                f"Day {self.number} ends at {_hhmm(arrival)}, after 20:00: "
-                "drop a stop, choose a faster pace or add a day.",
-                end=_hhmm(arrival),
-            )
+            self._go_to(place)
+        self._go_to(self.end, final=True)
         return DayPlan(
             number=self.number,
             date=self.date,
@@ -73,92 +90,108 @@ class DayBuilder:
             legs=tuple(self.legs),
             overnight=overnight,
             overnight_alternatives=tuple(alternatives),
-            lunch_break=self.lunch_break,
+            leave=to_datetime(self.date, self.day_start),
+            back=to_datetime(self.date, self.minute),
         )
 
     # --- steps -----------------------------------------------------------------------------
 
     def _leg(self, origin: PlaceInfo, destination: PlaceInfo) -> Leg:
-        estimate = self.travel.leg(origin, destination)
-        leg = Leg(origin, destination, estimate.km, estimate.minutes, estimate.mode)
+        depart = to_datetime(self.date, self.minute)
+        leg = leg_from_estimate(origin, destination, self.travel.leg(origin, destination, depart))
         self.legs.append(leg)
         if leg.minutes > p.LONG_LEG_MINUTES:
-            self._warn(
-                "long_leg",
-                destination.slug,
-                f"{origin.name_en or origin.name_zh} → {destination.name_en or destination.name_zh}"
-                f" takes about {leg.minutes} min.",
-                minutes=leg.minutes,
-            )
+            self._warn(WarningCode.LONG_LEG, destination.slug, minutes=leg.minutes,
+                       origin=origin.slug)  # fmt: skip
         return leg
 
-    def _go_to(self, place: PlaceInfo, suggested: bool, role: str = "visit") -> None:
+    def _go_to(self, place: PlaceInfo, final: bool = False, role: Role = Role.VISIT) -> None:
+        if self.pending:
+            self._lunch_venue_before(place)
         leg = self._leg(self.previous, place)
-        outcome = visit(self.clock, place, leg.minutes, self.pace)
-        note = ""
-        if outcome.lunch_here and role == "visit" and place.kind != "cafe":
-            note = "lunch"
+        arrive, lunch_at = leg_step(self.minute, leg.minutes, self.pending, self.lunch_minutes)
+        if lunch_at is not None:
+            self._lunch_break(lunch_at, place)
+        if final:
+            self.minute = arrive
+            return
+        rules = time_rules(place, self.pace, self.date)
+        outcome = visit_step(rules, arrive, self.pending)
         if outcome.late:
-            self._warn(
-                "closed_on_arrival",
-                place.slug,
-                f"{place.name_en or place.name_zh}: arriving {_hhmm(outcome.start)}, after "
-                f"{'last entry' if place.last_entry else 'closing'} "
-                f"({_hhmm(minute_of_day(place.last_entry or place.closes))}).",
-                arrive=_hhmm(outcome.start),
-                limit=_hhmm(minute_of_day(place.last_entry or place.closes)),
-            )
+            self.late.append(place.slug)
         elif outcome.cut_short:
-            self._warn(
-                "visit_cut_short",
-                place.slug,
-                f"{place.name_en or place.name_zh} closes at {_hhmm(minute_of_day(place.closes))}:"
-                " the visit is shorter than usual.",
-                closes=_hhmm(minute_of_day(place.closes)),
-            )
+            self._warn(WarningCode.VISIT_CUT_SHORT, place.slug, closes=hhmm(rules.closes),
+                       minutes=round(outcome.depart - outcome.start))  # fmt: skip
+        if rules.assumed and role == Role.VISIT:
+            opens, closes = (hhmm(rules.opens), hhmm(rules.closes))
+            self._warn(WarningCode.HOURS_ASSUMED, place.slug, opens=opens, closes=closes)
+        eats_here = outcome.lunch_at is not None
         self.stops.append(
             PlannedStop(
                 place=place,
                 arrive=to_datetime(self.date, outcome.start),
                 depart=to_datetime(self.date, outcome.depart),
-                role="lunch" if outcome.lunch_here and place.kind == "cafe" else role,
-                suggested=suggested,
+                role=Role.LUNCH if eats_here and role == Role.LUNCH else role,
+                suggested=role != Role.VISIT,
                 wait_minutes=round(outcome.start - outcome.arrive),
-                note=note,
+                note="lunch" if eats_here and role == Role.VISIT else "",
+                lunch_at=to_datetime(self.date, outcome.lunch_at) if eats_here else None,
+                sunset=dt.time(rules.sunset // 60, rules.sunset % 60) if rules.sunset else None,
+                hours_assumed=rules.assumed,
             )
         )
-        self.clock = Clock(outcome.depart, self.clock.lunch_done or outcome.lunch_here)
+        self.minute = outcome.depart
+        self.pending = self.pending and not eats_here
         self.previous = place
 
-    def _lunch_before(self, upcoming: PlaceInfo) -> None:
-        if not self.lunch or not needs_lunch_break(self.clock):
-            return
-        venue = self._lunch_venue(upcoming)
-        if venue is not None:
-            self._go_to(venue, suggested=True, role="lunch")
-            self.clock = Clock(self.clock.minute, True)
-            return
-        self.lunch_break = to_datetime(self.date, self.clock.minute)
-        self.clock = Clock(self.clock.minute + lunch_minutes(self.pace), True)
-
-    def _lunch_venue(self, upcoming: PlaceInfo) -> PlaceInfo | None:
-        """The café or restaurant with the least detour, if the detour is small."""
-        if upcoming.kind == "cafe" or not self.lunch_venues.count:
-            return None
-        chosen = {stop.place.slug for stop in self.stops}
-        for venue, _km in by_detour(self.lunch_venues, self.previous, upcoming, self.travel, 4):
-            if venue.slug in chosen:
-                continue
-            extra = (
-                self.travel.minutes(self.previous, venue)
-                + self.travel.minutes(venue, upcoming)
-                - self.travel.minutes(self.previous, upcoming)
+    def _lunch_break(self, at: float, upcoming: PlaceInfo) -> None:
+        """Lunch before (at the stop one leaves) or on a leg that would arrive too late."""
+        self.pending = False
+        last = self.stops[-1] if self.stops else None
+        if at == self.minute and last is not None and last.place is self.previous:
+            self.stops[-1] = replace(
+                last,
+                depart=to_datetime(self.date, at + self.lunch_minutes),
+                note="lunch",
+                lunch_at=to_datetime(self.date, at),
             )
-            if extra <= p.LUNCH_MAX_DETOUR_MINUTES:
-                return venue
-        return None
-
-    def _warn(self, code: str, slug: str | None, message: str, **params) -> None:
-        self.warnings.append(
-            Warning(code=code, message=message, slug=slug, day=self.number, params=params)
+            return
+        self.stops.append(
+            PlannedStop(
+                place=self.previous if at == self.minute else upcoming,
+                arrive=to_datetime(self.date, at),
+                depart=to_datetime(self.date, at + self.lunch_minutes),
+                role=Role.LUNCH_BREAK,
+                suggested=True,
+                note="" if at == self.minute else "on_the_way",
+            )
         )
+
+    def _lunch_venue_before(self, upcoming: PlaceInfo) -> None:
+        """Lunch at the café or restaurant with the least detour, when lunch is due on the way."""
+        if not self.lunch_venues.count or serves_lunch(upcoming):
+            return
+        direct = self.travel.minutes(self.previous, upcoming)
+        due = leg_step(self.minute, direct, True, self.lunch_minutes).lunch_at is not None
+        if not due and self.minute < LUNCH_EARLIEST:
+            return
+        chosen = {stop.place.slug for stop in self.stops}
+        found = by_detour(
+            self.lunch_venues, self.previous, upcoming, self.travel, p.LUNCH_VENUES_TRIED
+        )
+        for venue, _km in found:
+            to_venue = self.travel.minutes(self.previous, venue)
+            extra = to_venue + self.travel.minutes(venue, upcoming) - direct
+            if venue.slug in chosen or extra > p.LUNCH_MAX_DETOUR_MINUTES:
+                continue
+            rules = time_rules(venue, self.pace, self.date)
+            outcome = visit_step(rules, self.minute + to_venue, True)
+            if outcome.late or outcome.lunch_at is None:
+                continue
+            if outcome.lunch_at > last_lunch_start(self.pace):
+                continue
+            self._go_to(venue, role=Role.LUNCH)
+            return
+
+    def _warn(self, code: str, slug: str | None, **params) -> None:
+        self.warnings.append(PlanWarning(code=code, slug=slug, day=self.number, params=params))

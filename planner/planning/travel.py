@@ -5,6 +5,7 @@ distance (within 0.5 % of geodesic: a sphere, not the ellipsoid) for ranking and
 Each pair is computed once per plan (`TravelModel` memoises by slug).
 """
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 
@@ -93,7 +94,7 @@ class TravelModel:
 
     # --- times -------------------------------------------------------------------------
 
-    def minutes(self, a: PlaceInfo, b: PlaceInfo) -> float:
+    def minutes(self, a: PlaceInfo, b: PlaceInfo, depart: dt.datetime | None = None) -> float:
         """Travel minutes for deciding order (cheap distance, same model), memoised."""
         key = (a.slug, b.slug)
         found = self._ordering_minutes.get(key)
@@ -101,7 +102,7 @@ class TravelModel:
             found = self._ordering_minutes[key] = self._minutes(a, b, self.fast_km(a, b))
         return found
 
-    def leg(self, a: PlaceInfo, b: PlaceInfo) -> LegEstimate:
+    def leg(self, a: PlaceInfo, b: PlaceInfo, depart: dt.datetime | None = None) -> LegEstimate:
         """The reported leg: geodesic km and the minutes derived from exactly that km."""
         km = self.exact_km(a, b)
         return LegEstimate(
@@ -149,6 +150,12 @@ class TravelModel:
             else p.TAXI_WAIT_MINUTES + drive_minutes(onward_km, road_band(hub, other))
         )
         return p.TRANSIT_WAIT_MINUTES + ride + onward
+
+    def last_departure(
+        self, origin: PlaceInfo, destination: PlaceInfo, day: dt.date
+    ) -> dt.datetime | None:
+        """The latest time to leave `origin` and still reach `destination`; None = no limit."""
+        return None
 
     def transit_practical(self, place: PlaceInfo) -> bool:
         """Within reach of a hub by taxi; far mountain spots need a car."""

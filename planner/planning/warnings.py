@@ -1,9 +1,33 @@
-"""Warnings about the places themselves, whatever their order: season, data, transit."""
+"""Warning codes, and the warnings about the places and dates themselves, whatever the order.
 
-from collections.abc import Iterator
+The engine says codes and parameters; planner/trips/warnings.py words them.
+"""
 
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from enum import StrEnum
+
+from .calendar import DayType, day_type, holiday_name
 from .travel import TravelModel
-from .types import PlaceInfo, PlanRequest, Transport, Warning
+from .types import PlaceInfo, PlanRequest, PlanWarning, Transport
+
+
+class WarningCode(StrEnum):
+    HOURS_ASSUMED = "hours_assumed"  # opens, closes: hours unknown, the default is assumed
+    CLOSED_THAT_DAY = "closed_that_day"  # reason, date: not scheduled on a day it is shut
+    VISIT_CUT_SHORT = "visit_cut_short"  # closes, minutes: closing or sunset shortens it
+    SEASON_HINT = "season_hint"  # slugs, months (one list per slug): best in other months
+    HOLIDAY_PEAK = "holiday_peak"  # holiday, date, advice: go early, book, expect queues
+    LONG_LEG = "long_leg"  # minutes, origin
+    TRANSIT_IMPRACTICAL = "transit_impractical"
+    UNVERIFIED_DATA = "unverified_data"  # rating when only the rating is unconfirmed
+    NO_LODGING = "no_lodging"  # budget, lodging_kind
+    STAY_OVER_BUDGET = "stay_over_budget"  # price_cny, budget
+    STAY_PRICE_UNKNOWN = "stay_price_unknown"
+    UNPLACED = "unplaced"  # reason, suggestion, other: the stop fits no day
+    NOT_MAPPED = "not_mapped"  # no verified location: not in the timetable
+    LAST_DEPARTURE = "last_departure"  # time, origin: the last bus or train home
+
 
 SEASON_MONTHS = {
     "spring": (3, 4, 5),
@@ -11,6 +35,7 @@ SEASON_MONTHS = {
     "autumn": (9, 10, 11),
     "winter": (12, 1, 2),
 }
+HOLIDAY_ADVICE = ["go_early", "book_ahead", "expect_queues"]
 
 
 def in_season(place: PlaceInfo, month: int) -> bool | None:
@@ -21,40 +46,66 @@ def in_season(place: PlaceInfo, month: int) -> bool | None:
     return None
 
 
-def _name(place: PlaceInfo) -> str:
-    return place.name_en or place.name_zh
+def trip_dates(request: PlanRequest) -> list[dt.date]:
+    return [request.date + dt.timedelta(days=offset) for offset in range(request.days)]
 
 
-def place_warnings(request: PlanRequest, travel: TravelModel) -> Iterator[Warning]:
-    months = {(request.date.toordinal() + offset) for offset in range(request.days)}
-    trip_months = {type(request.date).fromordinal(day).month for day in months}
+def season_hint(request: PlanRequest) -> PlanWarning | None:
+    """One gentle hint for the stops best seen in other months (never one per stop)."""
+    months = {day.month for day in trip_dates(request)}
+    off = [
+        place
+        for place in request.stops
+        if all(in_season(place, month) is False for month in months)
+    ]
+    if not off:
+        return None
+    return PlanWarning(
+        WarningCode.SEASON_HINT,
+        params={
+            "slugs": [place.slug for place in off],
+            "months": [sorted(place.best_months) for place in off],
+        },
+    )
+
+
+def holiday_warnings(request: PlanRequest) -> Iterator[PlanWarning]:
+    for number, day in enumerate(trip_dates(request), start=1):
+        if day_type(day) == DayType.HOLIDAY:
+            yield PlanWarning(
+                WarningCode.HOLIDAY_PEAK,
+                day=number,
+                params={
+                    "holiday": holiday_name(day),
+                    "date": day.isoformat(),
+                    "advice": HOLIDAY_ADVICE,
+                },
+            )
+
+
+def place_warnings(request: PlanRequest, travel: TravelModel) -> Iterator[PlanWarning]:
+    hint = season_hint(request)
+    if hint is not None:
+        yield hint
+    yield from holiday_warnings(request)
     for place in request.stops:
-        if all(in_season(place, month) is False for month in trip_months):
-            yield Warning(
-                "out_of_season",
-                f"{_name(place)} is best in months {', '.join(map(str, place.best_months))}; "
-                "expect less to see now.",
-                place.slug,
-                params={"months": list(place.best_months)},
-            )
         if place.confidence == "L":
-            yield Warning(
-                "unverified_data",
-                f"{_name(place)}: the facts rest on a weak or old source; check hours and "
-                "prices before you go.",
-                place.slug,
-            )
+            yield PlanWarning(WarningCode.UNVERIFIED_DATA, place.slug)
         elif place.rating and not place.rating_confirmed:
-            yield Warning(
-                "unverified_data",
-                f"{_name(place)}: its {place.rating} rating is unconfirmed.",
-                place.slug,
-                params={"rating": place.rating},
+            yield PlanWarning(
+                WarningCode.UNVERIFIED_DATA, place.slug, params={"rating": place.rating}
             )
         if request.transport == Transport.TRANSIT and not travel.transit_practical(place):
-            yield Warning(
-                "transit_impractical",
-                f"{_name(place)} is far from the bus and rail hubs: without a car, plan on a "
-                "chartered taxi or drop it.",
-                place.slug,
-            )
+            yield PlanWarning(WarningCode.TRANSIT_IMPRACTICAL, place.slug)
+
+
+def merged(warnings: Iterable[PlanWarning]) -> list[PlanWarning]:
+    """One warning per code and place (and per day for day-wide ones): repeats say nothing new."""
+    seen: set[tuple] = set()
+    result = []
+    for warning in warnings:
+        key = (warning.code, warning.slug, warning.day if warning.slug is None else None)
+        if key not in seen:
+            seen.add(key)
+            result.append(warning)
+    return result
