@@ -4,23 +4,29 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from planner.geo import to_gcj02
-from planner.planning import DayPlan, Leg, PlaceInfo, Plan, PlannedStop, Warning
+from planner.planning import DayPlan, Leg, PlaceInfo, Plan, PlannedStop, PlanWarning, Unplaced
+
+
+def _names(p, key="slugs"):
+    return ", ".join(p.get("names", p.get(key, [])))
+
 
 WARNING_TEXT = {
-    "closed_on_arrival": lambda p, name: (
-        _("%(name)s: arriving %(arrive)s, after last entry or closing (%(limit)s).")
+    "hours_assumed": lambda p, name: (
+        _("%(name)s: opening hours unknown, assumed %(opens)s–%(closes)s; check before you go.")
         % {"name": name, **p}
+    ),
+    "closed_that_day": lambda p, name: (
+        _("%(name)s is closed on %(date)s, so it is not planned that day.") % {"name": name, **p}
     ),
     "visit_cut_short": lambda p, name: (
         _("%(name)s closes at %(closes)s: the visit is shorter.") % {"name": name, **p}
     ),
-    "out_of_season": lambda p, name: (
-        _("%(name)s is best in months %(months)s.")
-        % {"name": name, "months": ", ".join(map(str, p.get("months", [])))}
+    "season_hint": lambda p, name: (
+        _("Best seen in other months: %(names)s.") % {"names": _names(p)}
     ),
-    "day_overrun": lambda p, name: (
-        _("This day ends at %(end)s, after 20:00: drop a stop, choose a faster pace or add a day.")
-        % p
+    "holiday_peak": lambda p, name: (
+        _("%(date)s is a public holiday (%(holiday)s): go early, book ahead, expect queues.") % p
     ),
     "long_leg": lambda p, name: (
         _("The way to %(name)s takes about %(minutes)s minutes.") % {"name": name, **p}
@@ -34,8 +40,22 @@ WARNING_TEXT = {
         % {"name": name}
     ),
     "no_lodging": lambda p, name: _(
-        "No published homestay with a known price fits the budget; raise it or choose a stay."
+        "No published stay of this kind was found; choose a stay yourself."
     ),
+    "stay_over_budget": lambda p, name: (
+        _(
+            "%(name)s costs ¥%(price_cny)s a night, over your budget of ¥%(budget)s; nothing "
+            "within it is near the route."
+        )
+        % {"name": name, **p}
+    ),
+    "stay_price_unknown": lambda p, name: (
+        _("%(name)s: the price is not published; ask when you book.") % {"name": name}
+    ),
+    "unplaced": lambda p, name: (
+        _("%(name)s does not fit any day of this trip; see the suggestion.") % {"name": name}
+    ),
+    "last_departure": lambda p, name: _("The last connection home leaves at %(time)s.") % p,
     "not_mapped": lambda p, name: (
         _("%(name)s has no verified location yet, so it is not in the timetable.") % {"name": name}
     ),
@@ -79,6 +99,10 @@ def stop_json(stop: PlannedStop) -> dict:
         "role": stop.role,
         "wait_minutes": stop.wait_minutes,
         "lunch_here": stop.note == "lunch",
+        "lunch_at": stop.lunch_at.strftime("%H:%M") if stop.lunch_at else None,
+        "lunch_on_the_way": stop.note == "on_the_way",
+        "sunset": stop.sunset.strftime("%H:%M") if stop.sunset else None,
+        "hours_assumed": stop.hours_assumed,
     }
 
 
@@ -89,6 +113,10 @@ def leg_json(leg: Leg) -> dict:
         "km": leg.km,
         "minutes": leg.minutes,
         "mode": leg.mode,
+        "drive_minutes": leg.drive_minutes,
+        "access_minutes": leg.access_minutes,
+        "wait_minutes": leg.wait_minutes,
+        "line": leg.line,
     }
 
 
@@ -99,6 +127,7 @@ def lodging_json(place: PlaceInfo | None) -> dict | None:
         **place_json(place),
         "price_cny_min": place.price_cny_min,
         "price_cny_max": place.price_cny_max,
+        "lodging_kind": place.lodging_kind or "homestay",
     }
 
 
@@ -113,16 +142,36 @@ def day_json(day: DayPlan) -> dict:
         "overnight": lodging_json(day.overnight),
         "overnight_alternatives": [lodging_json(p) for p in day.overnight_alternatives],
         "lunch_break": day.lunch_break.strftime("%H:%M") if day.lunch_break else None,
+        "leave": day.leave.strftime("%H:%M") if day.leave else None,
+        "back": day.back.strftime("%H:%M") if day.back else None,
         "km": round(day.km, 1),
         "travel_minutes": day.travel_minutes,
     }
 
 
-def warning_json(warning: Warning, names: dict[str, str], language: str) -> dict:
+def warning_json(warning: PlanWarning, names: dict[str, str], language: str) -> dict:
     name = names.get(warning.slug or "", warning.slug or "")
+    params = dict(warning.params)
+    if "slugs" in params:
+        params["names"] = [names.get(slug, slug) for slug in params["slugs"]]
     render = WARNING_TEXT.get(warning.code)
-    message = render(warning.params, name) if render else warning.message
-    return {"code": warning.code, "slug": warning.slug, "day": warning.day, "message": message}
+    return {
+        "code": str(warning.code),
+        "slug": warning.slug,
+        "day": warning.day,
+        "params": warning.params,
+        "message": render(params, name) if render else str(warning.code),
+    }
+
+
+def unplaced_json(item: Unplaced, language: str) -> dict:
+    return {
+        **place_json(item.place),
+        "name": display_name(item.place, language),
+        "reason": item.reason,
+        "suggestion": item.suggestion,
+        "other": item.other,
+    }
 
 
 def plan_json(plan: Plan, unmapped=(), language: str = "zh-hans") -> dict:
@@ -133,7 +182,7 @@ def plan_json(plan: Plan, unmapped=(), language: str = "zh-hans") -> dict:
     warnings = [warning_json(w, names, language) for w in plan.warnings]
     for place in unmapped:
         names[place.slug] = place.name
-        missing = Warning(code="not_mapped", message="", slug=place.slug)
+        missing = PlanWarning(code="not_mapped", slug=place.slug)
         warnings.append(warning_json(missing, names, language))
     totals = plan.totals
     return {
@@ -143,6 +192,11 @@ def plan_json(plan: Plan, unmapped=(), language: str = "zh-hans") -> dict:
             "travel_minutes": totals.travel_minutes,
             "tickets_cny": totals.tickets_cny,
             "lodging_cny": totals.lodging_cny,
+            "unknown_prices": {
+                "tickets": totals.unknown_ticket_prices,
+                "lodging": totals.unknown_lodging_prices,
+            },
         },
         "warnings": warnings,
+        "unplaced": [unplaced_json(item, language) for item in plan.unplaced],
     }

@@ -129,6 +129,8 @@ def _stop_block(stop: SheetStop, styles) -> KeepTogether:
         ),
     ]
     facts = []
+    if stop.role == "lunch_break":
+        facts.append("Lunch break 午餐休息")
     if stop.role == "lunch":
         facts.append("Lunch 午餐" + (" (suggested 推荐)" if stop.suggested else ""))
     if place.address:
@@ -166,10 +168,6 @@ def _day_story(day: SheetDay, sheet: Sheet, styles, font: str, width: float) -> 
     for fact in filter(None, [end.address, end.phone, end.price and f"{end.price} "
                               f"(as of {end.price_as_of or 'undated'})"]):  # fmt: skip
         end_lines.append(Paragraph(_text(fact), styles["base"]))
-    if day.lunch_break:
-        end_lines.append(
-            Paragraph(_text(f"Lunch break 午餐休息: {day.lunch_break}"), styles["small"])
-        )
     end_lines += [Paragraph("※ " + _text(w), styles["warning"]) for w in day.warnings]
     story.append(KeepTogether(end_lines))
     return story

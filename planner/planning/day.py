@@ -109,9 +109,12 @@ class DayBuilder:
         if self.pending:
             self._lunch_venue_before(place)
         leg = self._leg(self.previous, place)
-        arrive, lunch_at = leg_step(self.minute, leg.minutes, self.pending, self.lunch_minutes)
+        at_start = self.previous is self.start
+        arrive, lunch_at = leg_step(
+            self.minute, leg.minutes, self.pending, self.lunch_minutes, at_start
+        )
         if lunch_at is not None:
-            self._lunch_break(lunch_at, place)
+            self._lunch_break(lunch_at)
         if final:
             self.minute = arrive
             return
@@ -144,11 +147,12 @@ class DayBuilder:
         self.pending = self.pending and not eats_here
         self.previous = place
 
-    def _lunch_break(self, at: float, upcoming: PlaceInfo) -> None:
-        """Lunch before (at the stop one leaves) or on a leg that would arrive too late."""
+    def _lunch_break(self, at: float) -> None:
+        """Lunch before a leg that would arrive too late: at the stop one leaves, or (leaving
+        the day's start or stay) a break on the way, listed with a leg of its own of 0 km."""
         self.pending = False
         last = self.stops[-1] if self.stops else None
-        if at == self.minute and last is not None and last.place is self.previous:
+        if last is not None and last.place is self.previous and last.role == Role.VISIT:
             self.stops[-1] = replace(
                 last,
                 depart=to_datetime(self.date, at + self.lunch_minutes),
@@ -156,9 +160,11 @@ class DayBuilder:
                 lunch_at=to_datetime(self.date, at),
             )
             return
+        leg = self.legs.pop()
+        self.legs.append(Leg(self.previous, self.previous, 0.0, 0, leg.mode))
         self.stops.append(
             PlannedStop(
-                place=self.previous if at == self.minute else upcoming,
+                place=self.previous,
                 arrive=to_datetime(self.date, at),
                 depart=to_datetime(self.date, at + self.lunch_minutes),
                 role=Role.LUNCH_BREAK,
@@ -166,6 +172,7 @@ class DayBuilder:
                 note="" if at == self.minute else "on_the_way",
             )
         )
+        self.legs.append(leg)
 
     def _lunch_venue_before(self, upcoming: PlaceInfo) -> None:
         """Lunch at the café or restaurant with the least detour, when lunch is due on the way."""

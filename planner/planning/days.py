@@ -191,11 +191,11 @@ def _victim(trip: Trip, groups, index) -> PlaceInfo | None:
     if shut:
         return shut[0]
 
+    problem = trip.day_problem(groups, index)
+    position = {id(place): i for i, place in enumerate(group)}
+
     def without(stop):
-        rest = [s for s in group if s is not stop]
-        trial = [*groups[:index], rest, *groups[index + 1 :]]
-        problem = trip.day_problem(trial, index)
-        order = problem.solve() if rest else []
+        order = [i for i in range(len(group)) if i != position[id(stop)]]
         return (problem.cost(order)[0], problem.finish_minute(order))
 
     return min(free, key=without)

@@ -60,14 +60,16 @@ class DayOrderProblem:
             minutes = self.from_start[index] if previous is None else self.between[previous][index]
             total += minutes
             if self.timed:
-                minute, pending, late = advance(self.rules[index], minute, pending, minutes)
+                minute, pending, late = advance(
+                    self.rules[index], minute, pending, minutes, previous is None
+                )
                 closed += late
             previous = index
         return closed, total, minute, pending
 
     def _home(self, order, minute: float, pending: bool) -> float:
         way_home = self.to_end[order[-1]] if order else 0.0
-        return leg_step(minute, way_home, pending, self.lunch_minutes).arrive
+        return leg_step(minute, way_home, pending, self.lunch_minutes, not order).arrive
 
     def _overrun(self, finish: float) -> int:
         return int(self.timed and self.day_end is not None and finish > self.day_end)
@@ -146,7 +148,9 @@ class DayOrderProblem:
             minutes = self.between[label[5]][index]
         late = False
         if self.timed:
-            minute, pending, late = advance(self.rules[index], minute, not lunch_done, minutes)
+            minute, pending, late = advance(
+                self.rules[index], minute, not lunch_done, minutes, label is None
+            )
             lunch_done = not pending
         return (closed + late, travel + minutes, minute, lunch_done, label, index)
 

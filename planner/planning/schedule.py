@@ -121,14 +121,23 @@ class LegTime(NamedTuple):
     lunch_at: float | None  # a break before (== minute) or on this leg
 
 
-def leg_step(minute: float, travel: float, lunch_pending: bool, lunch: int) -> LegTime:
-    """Travel `travel` minutes from `minute`; lunch first if arriving would be too late for it."""
+def leg_step(
+    minute: float, travel: float, lunch_pending: bool, lunch: int, at_start: bool = False
+) -> LegTime:
+    """Travel `travel` minutes from `minute`; lunch first if arriving would be too late for it.
+
+    Lunch is then a break at the stop one leaves (from 11:00 if it is earlier); leaving the
+    day's start or stay, it is a break on the way.
+    """
     last_start = LUNCH_LATEST - lunch
     if lunch_pending and minute <= last_start < minute + travel:
         if minute >= LUNCH_EARLIEST:
-            at = minute  # a break at the place one leaves
-        else:
+            at = minute
+        elif at_start:
             at = min(last_start, max(LUNCH_EARLIEST, minute + travel / 2 - lunch / 2))
+        else:
+            at = LUNCH_EARLIEST
+            return LegTime(at + lunch + travel, at)
         return LegTime(minute + travel + lunch, at)
     return LegTime(minute + travel, None)
 
@@ -138,9 +147,11 @@ def lunch_needed(lunch: bool, day_start: float, pace: Pace) -> bool:
     return lunch and day_start <= last_lunch_start(pace)
 
 
-def advance(rules: TimeRules, minute: float, pending: bool, travel: float) -> tuple:
+def advance(
+    rules: TimeRules, minute: float, pending: bool, travel: float, at_start: bool = False
+) -> tuple:
     """One stop for the optimiser: (minute leaving, lunch still pending, not feasible)."""
-    arrive, lunch_at = leg_step(minute, travel, pending, rules.lunch_minutes)
+    arrive, lunch_at = leg_step(minute, travel, pending, rules.lunch_minutes, at_start)
     pending = pending and lunch_at is None
     outcome = visit_step(rules, arrive, pending)
     return outcome.depart, pending and outcome.lunch_at is None, outcome.late

@@ -42,6 +42,7 @@ def builder_text() -> dict[str, str]:
         "lunch": _("Lunch"),
         "lunch_break": _("Lunch break"),
         "lunch_here": _("lunch at the site"),
+        "sunset": _("sunset"),
         "suggested": _("suggested"),
         "wait": _("waits %(n)s min for opening"),
         "km": _("km"),

@@ -32,8 +32,10 @@
     item.appendChild(heading);
     const notes = [];
     if (stop.role === "lunch") notes.push(text.lunch);
+    if (stop.role === "lunch_break") notes.push(text.lunch_break);
     if (stop.suggested) notes.push(text.suggested);
-    if (stop.lunch_here) notes.push(text.lunch_here);
+    if (stop.lunch_here) notes.push(text.lunch_here + (stop.lunch_at ? " " + stop.lunch_at : ""));
+    if (stop.sunset) notes.push(text.sunset + " " + stop.sunset);
     if (stop.wait_minutes > 0) notes.push(fill(text.wait, { n: stop.wait_minutes }));
     if (stop.ticket_cny) notes.push("¥" + stop.ticket_cny);
     if (notes.length) item.appendChild(HM.element("p", "stop-notes", notes.join(" · ")));
@@ -76,9 +78,6 @@
       const leg = day.legs[index];
       if (leg) list.appendChild(legLine(leg, text));
       list.appendChild(stopItem(stop, index + 1, warnings, text));
-      if (day.lunch_break && stop.depart <= day.lunch_break && (!day.stops[index + 1] || day.stops[index + 1].arrive > day.lunch_break)) {
-        list.appendChild(HM.element("li", "timeline-lunch", day.lunch_break + " · " + text.lunch_break));
-      }
     });
     section.appendChild(list);
     const lastLeg = day.legs[day.legs.length - 1];
