@@ -47,8 +47,16 @@ def test_budget_keeps_only_stays_with_a_known_price_that_fits():
     assert plan.totals.lodging_cny == plan.days[0].overnight.price_cny_min
 
 
-def test_no_stay_within_budget_is_said():
+def test_a_stay_over_budget_is_offered_only_when_none_fits_and_is_flagged():
     plan = make_plan(request([YANQI, QINGLONG], days=2, budget_per_night=100), STAYS)
+    stay = plan.days[0].overnight
+    flagged = {(w.code, w.slug, w.day) for w in plan.warnings}
+    assert ("stay_over_budget", stay.slug, 1) in flagged or (
+        "stay_price_unknown", stay.slug, 1) in flagged  # fmt: skip
+
+
+def test_no_stay_at_all_is_said():
+    plan = make_plan(request([YANQI, QINGLONG], days=2), Candidates())
     assert "no_lodging" in {w.code for w in plan.warnings}
     assert plan.days[0].overnight is None
 
