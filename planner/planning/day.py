@@ -123,8 +123,9 @@ class DayBuilder:
         if outcome.late:
             self.late.append(place.slug)
         elif outcome.cut_short:
+            eating = self.lunch_minutes if outcome.lunch_at is not None else 0
             self._warn(WarningCode.VISIT_CUT_SHORT, place.slug, closes=hhmm(rules.closes),
-                       minutes=round(outcome.depart - outcome.start))  # fmt: skip
+                       minutes=round(outcome.depart - outcome.start - eating))  # fmt: skip
         if rules.assumed and role == Role.VISIT:
             opens, closes = (hhmm(rules.opens), hhmm(rules.closes))
             self._warn(WarningCode.HOURS_ASSUMED, place.slug, opens=opens, closes=closes)

@@ -51,12 +51,16 @@ def trip_dates(request: PlanRequest) -> list[dt.date]:
 
 
 def season_hint(request: PlanRequest) -> PlanWarning | None:
-    """One gentle hint for the stops best seen in other months (never one per stop)."""
+    """One gentle hint for the stops best seen in other months (never one per stop).
+
+    A seasonal route's own stops are not hinted: its editors chose them for its season.
+    """
     months = {day.month for day in trip_dates(request)}
     off = [
         place
         for place in request.stops
-        if all(in_season(place, month) is False for month in months)
+        if place.slug not in request.preferred_days
+        and all(in_season(place, month) is False for month in months)
     ]
     if not off:
         return None

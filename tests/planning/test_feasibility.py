@@ -114,3 +114,11 @@ def test_twelve_stops_in_one_day_keep_the_window_and_set_the_rest_aside():
     assert plan.days[0].back.time() <= dt.time(21, 0)
     scheduled = [s for s in plan.days[0].stops if s.role == Role.VISIT]
     assert len(scheduled) + len(plan.unplaced) == 12
+
+
+def test_a_seasonal_route_does_not_hint_its_own_stops_in_its_own_season():
+    winter_temple = spot("temple", 40.37, 116.62, best_months=(1, 2, 5, 10, 11))
+    route = request([winter_temple], date=dt.date(2026, 12, 19), preferred_days={"temple": 1})
+    assert "season_hint" not in {w.code for w in make_plan(route).warnings}
+    chosen = request([winter_temple], date=dt.date(2026, 12, 19))
+    assert "season_hint" in {w.code for w in make_plan(chosen).warnings}
