@@ -11,6 +11,13 @@ def _names(p, key="slugs"):
     return ", ".join(p.get("names", p.get(key, [])))
 
 
+UNPLACED_TEXT = {
+    "add_day": lambda p: _("%(name)s does not fit the days of this trip: add a day.") % p,
+    "drop_other": lambda p: _("%(name)s does not fit: drop %(other)s to make room.") % p,
+    "start_earlier": lambda p: _("%(name)s does not fit: start earlier (from 07:00).") % p,
+    "closed_that_day": lambda p: _("%(name)s is closed on the days of this trip.") % p,
+}
+
 WARNING_TEXT = {
     "hours_assumed": lambda p, name: (
         _("%(name)s: opening hours unknown, assumed %(opens)s–%(closes)s; check before you go.")
@@ -52,8 +59,8 @@ WARNING_TEXT = {
     "stay_price_unknown": lambda p, name: (
         _("%(name)s: the price is not published; ask when you book.") % {"name": name}
     ),
-    "unplaced": lambda p, name: (
-        _("%(name)s does not fit any day of this trip; see the suggestion.") % {"name": name}
+    "unplaced": lambda p, name: UNPLACED_TEXT.get(p.get("suggestion"), UNPLACED_TEXT["add_day"])(
+        {"name": name, "other": p.get("other_name") or ""}
     ),
     "last_departure": lambda p, name: _("The last connection home leaves at %(time)s.") % p,
     "not_mapped": lambda p, name: (
@@ -152,6 +159,8 @@ def day_json(day: DayPlan) -> dict:
 def warning_json(warning: PlanWarning, names: dict[str, str], language: str) -> dict:
     name = names.get(warning.slug or "", warning.slug or "")
     params = dict(warning.params)
+    if params.get("other"):
+        params["other_name"] = names.get(params["other"], params["other"])
     if "slugs" in params:
         params["names"] = [names.get(slug, slug) for slug in params["slugs"]]
     render = WARNING_TEXT.get(warning.code)

@@ -209,6 +209,9 @@ def to_pdf(sheet: Sheet) -> bytes:
         f"Totals 合计: {totals['km']} km · {totals['travel_minutes']} min · "
         f"tickets ¥{totals['tickets_cny']} · lodging ¥{totals['lodging_cny']}"
     )
+    unknown = sum(totals.get("unknown_prices", {}).values())
+    if unknown:
+        summary += f" · {unknown} prices unknown 价格未知, not counted"
     story.append(Paragraph(_text(summary), styles["base"]))
     document.build(story)
     return buffer.getvalue()

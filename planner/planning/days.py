@@ -130,6 +130,10 @@ def split_score(trip: Trip, groups) -> tuple:
         misfits += day_misfits
         total += day_travel
         lengths.append(problem.finish_minute(order) - trip.day_start)
+        if index and group and groups[index - 1]:
+            # Each day reaches tomorrow's first stop and tomorrow leaves from tonight's last:
+            # the night's stay lies between, so that way is counted once.
+            total -= problem.from_start[0]
     balance = (max(lengths) - min(lengths)) * p.DAY_BALANCE_WEIGHT
     return (misfits, round(total + balance, 3))
 
@@ -169,14 +173,18 @@ def assign(trip: Trip, stops: list[PlaceInfo]) -> tuple[list[list[PlaceInfo]], l
     groups = initial_groups(trip, open_stops)
     groups = [order_group(trip, groups, i) for i in range(len(groups))]
     for index in range(len(groups)):
+        changed = False
         while not _ordered_fits(trip, groups, index):
             victim = _victim(trip, groups, index)
             if victim is None:
                 break
+            changed = True
+            # The rest keeps its order: dropping a stop from a feasible-first order keeps it so.
             groups[index] = [s for s in groups[index] if s is not victim]
-            groups[index] = order_group(trip, groups, index)
             if not _move_elsewhere(trip, groups, index, victim):
                 unplaced.append(_why(trip, groups, index, victim))
+        if changed:
+            groups[index] = order_group(trip, groups, index)
     return groups, unplaced
 
 
@@ -202,17 +210,18 @@ def _victim(trip: Trip, groups, index) -> PlaceInfo | None:
 
 
 def _move_elsewhere(trip: Trip, groups, index, stop) -> bool:
-    """Put the stop on another day where it fits, the one with the least added travel."""
+    """Put the stop on another day where it fits, at the place adding the least travel."""
     best = None
     for other in range(len(groups)):
         if other == index or hours_on(stop, trip.dates[other]).closed:
             continue
-        trial = [list(g) for g in groups]
-        trial[other] = trial[other] + [stop]
-        problem = trip.day_problem(trial, other)
-        cost = problem.cost(problem.solve())
-        if cost[0] == 0 and (best is None or cost[1] < best[0]):
-            best = (cost[1], other, trial)
+        for position in range(len(groups[other]) + 1):
+            trial = [list(g) for g in groups]
+            trial[other].insert(position, stop)
+            problem = trip.day_problem(trial, other)
+            cost = problem.cost(list(range(len(trial[other]))))
+            if cost[0] == 0 and (best is None or cost[1] < best[0]):
+                best = (cost[1], other, trial)
     if best is None:
         return False
     _cost, other, trial = best

@@ -51,6 +51,7 @@ def builder_text() -> dict[str, str]:
         "travel": _("travel"),
         "tickets": _("tickets"),
         "lodging": _("lodging"),
+        "unknown_prices": _("%(n)s prices unknown, not counted"),
         "order_kept": _("Your order is kept. Tick “Optimise order” to let the planner reorder."),
         "add": _("Add to plan"),
         "added": _("Added"),

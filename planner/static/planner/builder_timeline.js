@@ -8,6 +8,11 @@
     return template.replace(/%\((\w+)\)s/g, function (_, key) { return values[key]; });
   }
 
+  function unknownPrices(totals, text) {
+    const unknown = totals.unknown_prices ? totals.unknown_prices.tickets + totals.unknown_prices.lodging : 0;
+    return unknown ? " · " + fill(text.unknown_prices, { n: unknown }) : "";
+  }
+
   function warningList(warnings) {
     const list = HM.element("ul", "warnings");
     warnings.forEach(function (warning) {
@@ -101,7 +106,7 @@
     const general = plan.warnings.filter(function (w) { return !w.day && (!w.slug || !placed[w.slug]); });
     if (general.length) containers.general.appendChild(warningList(general));
     const totals = plan.totals;
-    containers.totals.textContent = text.totals + ": " + totals.km + " " + text.km + " · " + totals.travel_minutes + " " + text.min + " " + text.travel + " · ¥" + totals.tickets_cny + " " + text.tickets + " · ¥" + totals.lodging_cny + " " + text.lodging;
+    containers.totals.textContent = text.totals + ": " + totals.km + " " + text.km + " · " + totals.travel_minutes + " " + text.min + " " + text.travel + " · ¥" + totals.tickets_cny + " " + text.tickets + " · ¥" + totals.lodging_cny + " " + text.lodging + unknownPrices(totals, text);
   }
 
   window.HuairouTimeline = { render: render, fill: fill };
