@@ -72,10 +72,20 @@ class DayBuilder:
         self.legs: list[Leg] = []
         self.warnings: list[PlanWarning] = []
         self.late: list[str] = []  # stops that cannot be visited at the time they are reached
+        self.missed_last_departure = False
 
     @property
     def overrun(self) -> bool:
-        return self.minute > self.day_end
+        return self.minute > self.day_end or self.missed_last_departure
+
+    def _last_departure(self, leaving: float) -> None:
+        """Without a car the day ends by the last bus or train home (the travel model knows)."""
+        last = self.travel.last_departure(self.previous, self.end, self.date)
+        if last is None:
+            return
+        limit = last.hour * 60 + last.minute if last.date() == self.date else self.day_end
+        self.missed_last_departure = leaving > limit
+        self._warn(WarningCode.LAST_DEPARTURE, None, time=hhmm(limit), origin=self.previous.slug)
 
     def build(self, order: Sequence[PlaceInfo], overnight=None, alternatives=()) -> DayPlan:
         for place in order:
@@ -116,6 +126,7 @@ class DayBuilder:
         if lunch_at is not None:
             self._lunch_break(lunch_at)
         if final:
+            self._last_departure(leaving=arrive - leg.minutes)
             self.minute = arrive
             return
         rules = time_rules(place, self.pace, self.date)

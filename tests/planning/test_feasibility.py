@@ -122,3 +122,19 @@ def test_a_seasonal_route_does_not_hint_its_own_stops_in_its_own_season():
     assert "season_hint" not in {w.code for w in make_plan(route).warnings}
     chosen = request([winter_temple], date=dt.date(2026, 12, 19))
     assert "season_hint" in {w.code for w in make_plan(chosen).warnings}
+
+
+def test_without_a_car_the_day_ends_by_the_last_departure_home(monkeypatch):
+    from planner.planning.travel import TravelModel
+
+    def last_bus(self, origin, destination, day):
+        return dt.datetime.combine(day, dt.time(15, 0))
+
+    monkeypatch.setattr(TravelModel, "last_departure", last_bus)
+    plan = make_plan(request([HONGLUO, YANQI], transport="transit"))
+    day = plan.days[0]
+    leaving = day.back - dt.timedelta(minutes=day.legs[-1].minutes)
+    assert leaving.time() <= dt.time(15, 0)
+    assert plan.unplaced
+    warning = next(w for w in plan.warnings if w.code == "last_departure")
+    assert warning.params["time"] == "15:00"
