@@ -13,6 +13,7 @@ from itertools import combinations
 from . import parameters as p
 from .hours import hours_on, minute_of_day
 from .optimize import DayOrderProblem
+from .schedule import advance, leg_step, lunch_minutes, lunch_needed, time_rules
 from .types import PlaceInfo, PlanRequest, Unplaced
 
 EARLIEST_START = p.EARLIEST_DAY_START[0] * 60 + p.EARLIEST_DAY_START[1]
@@ -37,6 +38,7 @@ class Trip:
     request: PlanRequest
     travel: object
     max_days: int = 3
+    costs: "TripCosts | None" = None
 
     @property
     def dates(self) -> list[dt.date]:
@@ -103,7 +105,7 @@ def initial_groups(trip: Trip, stops: list[PlaceInfo]) -> list[list[PlaceInfo]]:
         locked = {i: i for i, place in enumerate(stops) if place.slug in request.locked}
         problem = trip.problem(stops, 1, request.start, request.start, locked=locked, timed=False)
         tour = [stops[i] for i in problem.solve()]
-    return best_split(trip, tour)
+    return relocate(trip, best_split(trip, tour))
 
 
 def best_split(trip: Trip, tour: list[PlaceInfo]) -> list[list[PlaceInfo]]:
@@ -121,19 +123,106 @@ def best_split(trip: Trip, tour: list[PlaceInfo]) -> list[list[PlaceInfo]]:
     return best
 
 
+def relocate(trip: Trip, groups: list[list[PlaceInfo]]) -> list[list[PlaceInfo]]:
+    """Move single stops to another day while that makes the trip better (first improvement)."""
+    best = split_score(trip, groups)
+    for _round in range(p.RELOCATE_ROUNDS):
+        improved = False
+        for source, target, stop, position in _moves(trip, groups):
+            trial = [list(group) for group in groups]
+            trial[source].remove(stop)
+            trial[target].insert(position, stop)
+            score = split_score(trip, trial)
+            if score < best:
+                groups, best, improved = trial, score, True
+                break
+        if not improved:
+            break
+    return groups
+
+
+def _moves(trip: Trip, groups):
+    """Each free stop to each other day, at the place there that adds the least travel."""
+    for source, group in enumerate(groups):
+        for stop in group:
+            if stop.slug in trip.request.locked:
+                continue
+            for target in range(len(groups)):
+                if target != source:
+                    yield source, target, stop, _cheapest_position(trip, groups, target, stop)
+
+
+def _cheapest_position(trip: Trip, groups, target: int, stop: PlaceInfo) -> int:
+    costs = trip.costs
+    index = costs.index[stop.slug]
+    chain = [costs.index[place.slug] for place in groups[target]]
+
+    def way(a, b):
+        if a is None and b is None:
+            return 0.0
+        if a is None:
+            return costs.from_start[b]
+        if b is None:
+            return costs.to_start[a]
+        return costs.between[a][b]
+
+    ends = [None, *chain, None]
+    extra = [
+        way(ends[k], index) + way(index, ends[k + 1]) - way(ends[k], ends[k + 1])
+        for k in range(len(chain) + 1)
+    ]
+    return min(range(len(extra)), key=extra.__getitem__)
+
+
+class TripCosts:
+    """Travel minutes and timing rules of every stop on every trip day, computed once, so a
+    split of the trip into days is scored without building day problems."""
+
+    def __init__(self, trip: Trip, stops: list[PlaceInfo]):
+        request, travel = trip.request, trip.travel
+        self.trip = trip
+        self.index = {place.slug: i for i, place in enumerate(stops)}
+        self.between = [[travel.minutes(a, b) for b in stops] for a in stops]
+        self.from_start = [travel.minutes(request.start, place) for place in stops]
+        self.to_start = [travel.minutes(place, request.start) for place in stops]
+        self.rules = [[time_rules(place, request.pace, date) for place in stops]
+                      for date in trip.dates]  # fmt: skip
+        self.lunch = lunch_needed(request.lunch, trip.day_start, request.pace)
+        self.lunch_minutes = lunch_minutes(request.pace)
+
+    def day(self, number: int, group: list[int], before: int | None, after: int | None):
+        """(misfits, travel, finish minute) of one day visiting `group` in that order."""
+        if not group:
+            return 0, 0.0, self.trip.day_start
+        minute, pending, rules = self.trip.day_start, self.lunch, self.rules[number]
+        misfits, total, previous = 0, 0.0, before
+        for position, index in enumerate(group):
+            way = self.from_start[index] if previous is None else self.between[previous][index]
+            total += way
+            minute, pending, late = advance(rules[index], minute, pending, way, position == 0)
+            misfits += late
+            previous = index
+        home = self.to_start[previous] if after is None else self.between[previous][after]
+        finish = leg_step(minute, home, pending, self.lunch_minutes).arrive
+        return misfits + (finish > self.trip.day_end), total + home, finish
+
+
 def split_score(trip: Trip, groups) -> tuple:
+    """Places that cannot be visited, then travel plus a little imbalance between days."""
+    costs = trip.costs
+    indices = [[costs.index[place.slug] for place in group] for group in groups]
     misfits, total, lengths = 0, 0.0, []
-    for index, group in enumerate(groups):
-        problem = trip.day_problem(groups, index)
-        order = list(range(len(group)))
-        day_misfits, day_travel = problem.cost(order)
+    for number, group in enumerate(indices):
+        before = next((g[-1] for g in reversed(indices[:number]) if g), None)
+        after = next((g[0] for g in indices[number + 1 :] if g), None)
+        day_misfits, day_travel, finish = costs.day(number, group, before, after)
         misfits += day_misfits
         total += day_travel
-        lengths.append(problem.finish_minute(order) - trip.day_start)
-        if index and group and groups[index - 1]:
+        lengths.append(finish - trip.day_start)
+        if group and before is not None and number and indices[number - 1]:
             # Each day reaches tomorrow's first stop and tomorrow leaves from tonight's last:
             # the night's stay lies between, so that way is counted once.
-            total -= problem.from_start[0]
+            total -= costs.between[before][group[0]]
     balance = (max(lengths) - min(lengths)) * p.DAY_BALANCE_WEIGHT
     return (misfits, round(total + balance, 3))
 
@@ -170,6 +259,7 @@ def assign(trip: Trip, stops: list[PlaceInfo]) -> tuple[list[list[PlaceInfo]], l
             unplaced.append(Unplaced(place, Reason.CLOSED, Suggestion.CLOSED_THAT_DAY))
         else:
             open_stops.append(place)
+    trip.costs = TripCosts(trip, open_stops)
     groups = initial_groups(trip, open_stops)
     groups = [order_group(trip, groups, i) for i in range(len(groups))]
     for index in range(len(groups)):

@@ -164,7 +164,7 @@ class DayOrderProblem:
             following = layers[size + 1]
             for (mask, _last), bucket in layers[size].items():
                 for nxt in range(count):
-                    if mask & (1 << nxt) or not self.allowed(nxt, size):
+                    if mask & (1 << nxt) or (self.locked and not self.allowed(nxt, size)):
                         continue
                     key = (mask | (1 << nxt), nxt)
                     for label in bucket:
@@ -242,6 +242,7 @@ def _dominates(a: tuple, b: tuple) -> bool:
 
 
 def _keep_pareto(bucket: list[tuple], candidate: tuple) -> list[tuple]:
-    if any(_dominates(label, candidate) for label in bucket):
-        return bucket
+    for label in bucket:
+        if _dominates(label, candidate):
+            return bucket
     return [label for label in bucket if not _dominates(candidate, label)] + [candidate]

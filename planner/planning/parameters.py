@@ -97,3 +97,5 @@ EXACT_MAX_STOPS = 8
 # (travel still dominates: a day is worth shortening only if travel barely grows).
 DAY_BALANCE_WEIGHT = 0.1
 OVERNIGHT_ALTERNATIVES = 3
+# Rounds of moving single stops between days after the tour is cut (each applies one move).
+RELOCATE_ROUNDS = 4

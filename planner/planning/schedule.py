@@ -151,8 +151,11 @@ def advance(
     rules: TimeRules, minute: float, pending: bool, travel: float, at_start: bool = False
 ) -> tuple:
     """One stop for the optimiser: (minute leaving, lunch still pending, not feasible)."""
-    arrive, lunch_at = leg_step(minute, travel, pending, rules.lunch_minutes, at_start)
-    pending = pending and lunch_at is None
+    if pending:
+        arrive, lunch_at = leg_step(minute, travel, True, rules.lunch_minutes, at_start)
+        pending = lunch_at is None
+    else:
+        arrive = minute + travel  # leg_step's answer when lunch is done
     outcome = visit_step(rules, arrive, pending)
     return outcome.depart, pending and outcome.lunch_at is None, outcome.late
 
