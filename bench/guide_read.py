@@ -113,6 +113,11 @@ def main():
         homestays=tuple(p for p in places.values() if p.kind == Kind.HOMESTAY),
         lunch_venues=tuple(p for p in places.values() if p.kind == Kind.CAFE),
     )
+    issue = [places[slug] for slug in ("shengquan-mountain", "labagou-primeval-forest",
+             "xiangshuihu-great-wall", "baiquan-mountain", "erguotou-liquor-museum")]  # fmt: skip
+    plan = make_plan(PlanRequest(start=places["dongzhimen"], date=SEASONS["autumn"],
+                                 stops=tuple(issue), pace="relaxed"), candidates, hubs)  # fmt: skip
+    print_plan(plan, "issue 14's day: 1 day, relaxed, five stops")
     for season, date in SEASONS.items():
         if args.season and season != args.season:
             continue

@@ -135,10 +135,12 @@ class DayBuilder:
             self.late.append(place.slug)
         elif outcome.cut_short:
             eating = self.lunch_minutes if outcome.lunch_at is not None else 0
+            by_sunset = rules.sunset is not None and rules.closes == rules.sunset
             self._warn(WarningCode.VISIT_CUT_SHORT, place.slug, closes=hhmm(rules.closes),
-                       minutes=round(outcome.depart - outcome.start - eating))  # fmt: skip
+                       minutes=round(outcome.depart - outcome.start - eating),
+                       by="sunset" if by_sunset else "closing")  # fmt: skip
         if rules.assumed and role == Role.VISIT:
-            opens, closes = (hhmm(rules.opens), hhmm(rules.closes))
+            opens, closes = (hhmm(minute) for minute in rules.assumed)
             self._warn(WarningCode.HOURS_ASSUMED, place.slug, opens=opens, closes=closes)
         eats_here = outcome.lunch_at is not None
         self.stops.append(
@@ -152,7 +154,7 @@ class DayBuilder:
                 note="lunch" if eats_here and role == Role.VISIT else "",
                 lunch_at=to_datetime(self.date, outcome.lunch_at) if eats_here else None,
                 sunset=dt.time(rules.sunset // 60, rules.sunset % 60) if rules.sunset else None,
-                hours_assumed=rules.assumed,
+                hours_assumed=rules.assumed is not None,
             )
         )
         self.minute = outcome.depart

@@ -293,8 +293,10 @@ def _victim(trip: Trip, groups, index) -> PlaceInfo | None:
     position = {id(place): i for i, place in enumerate(group)}
 
     def without(stop):
+        """Fewest misfits left; then keep the longer visits (the day's purpose), then time."""
         order = [i for i in range(len(group)) if i != position[id(stop)]]
-        return (problem.cost(order)[0], problem.finish_minute(order))
+        stay = problem.rules[position[id(stop)]].stay
+        return (problem.cost(order)[0], stay, problem.finish_minute(order))
 
     return min(free, key=without)
 

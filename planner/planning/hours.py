@@ -26,7 +26,7 @@ class DayHours:
     closes: int | None = None  # the visit ends by then (sunset included for outdoor sites)
     latest: int | None = None  # the last minute a visit may begin (last entry)
     closed: str = ""  # weekly | season reason (fire_season, winter, works, event) | ""
-    assumed: bool = False  # hours unknown: the stated default is used
+    assumed: tuple[int, int] | None = None  # hours unknown: the stated default used
     sunset: int | None = None  # outdoor sites only
 
 
@@ -71,10 +71,9 @@ def hours_on(place: PlaceInfo, day: dt.date) -> DayHours:
     source = period if period is not None and (period.opens or period.closes) else place
     opens, closes = minute_of_day(source.opens), minute_of_day(source.closes)
     latest = minute_of_day(source.last_entry)
-    assumed = False
+    assumed = None
     if opens is None and closes is None and place.kind in KINDS_WITH_HOURS:
-        opens, closes = assumed_hours(day)
-        assumed = True
+        opens, closes = assumed = assumed_hours(day)
     if sunset is not None:
         closes = sunset if closes is None else min(closes, sunset)
     if latest is None or (closes is not None and latest > closes):

@@ -76,6 +76,8 @@ LATEST_DAY_END = (22, 0)
 # Lunch is eaten between 11:00 and 14:00: it starts at 11:00 at the earliest and ends by 14:00.
 LUNCH_EARLIEST = (11, 0)
 LUNCH_LATEST = (14, 0)
+# Eaten during a long visit, lunch starts at noon when the visit allows it.
+LUNCH_PREFERRED = (12, 0)
 LUNCH_MINUTES = {"relaxed": 75, "normal": 60, "packed": 40}
 # A lunch venue is worth the detour only if it adds at most this many minutes of driving.
 LUNCH_MAX_DETOUR_MINUTES = 25

@@ -18,6 +18,7 @@ from .types import Kind, Pace, PlaceInfo
 
 LUNCH_EARLIEST = p.LUNCH_EARLIEST[0] * 60 + p.LUNCH_EARLIEST[1]
 LUNCH_LATEST = p.LUNCH_LATEST[0] * 60 + p.LUNCH_LATEST[1]  # lunch is over by then
+LUNCH_PREFERRED = p.LUNCH_PREFERRED[0] * 60 + p.LUNCH_PREFERRED[1]
 LUNCH_KINDS = {Kind.CAFE, Kind.RESTAURANT}
 LUNCH_POI_CATEGORIES = {"restaurant", "food-corridor", "food-valley"}
 
@@ -55,7 +56,7 @@ class TimeRules:
     shortest: int  # a visit cut below this is not worth making
     serves_lunch: bool
     lunch_minutes: int
-    assumed: bool = False
+    assumed: tuple[int, int] | None = None  # (opens, closes) assumed: hours unknown
     sunset: int | None = None
 
 
@@ -106,6 +107,7 @@ def visit_step(rules: TimeRules, arrive: float, lunch_pending: bool) -> Visit:
                 start = max(start, lunch_at + rules.lunch_minutes)
                 end = start + rules.stay
             else:
+                lunch_at = max(lunch_at, min(LUNCH_PREFERRED, last_start))
                 end += rules.lunch_minutes
     cut_short = False
     if rules.closes is not None and not late and end > rules.closes:

@@ -15,7 +15,7 @@ from .types import PlaceInfo, PlanRequest, PlanWarning, Transport
 class WarningCode(StrEnum):
     HOURS_ASSUMED = "hours_assumed"  # opens, closes: hours unknown, the default is assumed
     CLOSED_THAT_DAY = "closed_that_day"  # reason, date: not scheduled on a day it is shut
-    VISIT_CUT_SHORT = "visit_cut_short"  # closes, minutes: closing or sunset shortens it
+    VISIT_CUT_SHORT = "visit_cut_short"  # closes, minutes, by (closing / sunset)
     SEASON_HINT = "season_hint"  # slugs, months (one list per slug): best in other months
     HOLIDAY_PEAK = "holiday_peak"  # holiday, date, advice: go early, book, expect queues
     LONG_LEG = "long_leg"  # minutes, origin
