@@ -11,6 +11,15 @@ def _names(p, key="slugs"):
     return ", ".join(p.get("names", p.get(key, [])))
 
 
+def _cut_short(params: dict) -> str:
+    if params.get("by") == "sunset":
+        return _(
+            "%(name)s: sunset at %(closes)s, so the visit is %(minutes)s minutes; "
+            "start earlier for longer."
+        )
+    return _("%(name)s closes at %(closes)s: the visit is shorter.")
+
+
 UNPLACED_TEXT = {
     "add_day": lambda p: _("%(name)s does not fit the days of this trip: add a day.") % p,
     "drop_other": lambda p: _("%(name)s does not fit: drop %(other)s to make room.") % p,
@@ -26,17 +35,17 @@ WARNING_TEXT = {
     "closed_that_day": lambda p, name: (
         _("%(name)s is closed on %(date)s, so it is not planned that day.") % {"name": name, **p}
     ),
-    "visit_cut_short": lambda p, name: (
-        _("%(name)s closes at %(closes)s: the visit is shorter.") % {"name": name, **p}
-    ),
+    "visit_cut_short": lambda p, name: _cut_short(p) % {"name": name, **p},
     "season_hint": lambda p, name: (
         _("Best seen in other months: %(names)s.") % {"names": _names(p)}
     ),
     "holiday_peak": lambda p, name: (
-        _("%(date)s is a public holiday (%(holiday)s): go early, book ahead, expect queues.") % p
+        _("%(dates)s: public holiday (%(holiday)s). Go early, book ahead, expect queues.")
+        % {"holiday": p.get("holiday"), "dates": ", ".join(p.get("dates", []))}
     ),
     "long_leg": lambda p, name: (
-        _("The way to %(name)s takes about %(minutes)s minutes.") % {"name": name, **p}
+        _("The way to %(name)s takes about %(minutes)s minutes: plan a rest on the way.")
+        % {"name": name, **p}
     ),
     "transit_impractical": lambda p, name: (
         _("%(name)s is far from bus and rail: without a car, take a chartered taxi or drop it.")

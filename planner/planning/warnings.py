@@ -17,7 +17,7 @@ class WarningCode(StrEnum):
     CLOSED_THAT_DAY = "closed_that_day"  # reason, date: not scheduled on a day it is shut
     VISIT_CUT_SHORT = "visit_cut_short"  # closes, minutes, by (closing / sunset)
     SEASON_HINT = "season_hint"  # slugs, months (one list per slug): best in other months
-    HOLIDAY_PEAK = "holiday_peak"  # holiday, date, advice: go early, book, expect queues
+    HOLIDAY_PEAK = "holiday_peak"  # holiday, dates, advice: go early, book, expect queues
     LONG_LEG = "long_leg"  # minutes, origin
     TRANSIT_IMPRACTICAL = "transit_impractical"
     UNVERIFIED_DATA = "unverified_data"  # rating when only the rating is unconfirmed
@@ -74,17 +74,16 @@ def season_hint(request: PlanRequest) -> PlanWarning | None:
 
 
 def holiday_warnings(request: PlanRequest) -> Iterator[PlanWarning]:
-    for number, day in enumerate(trip_dates(request), start=1):
+    """One warning per public holiday the trip falls in (not one per day of it)."""
+    dates_of: dict[str, list[str]] = {}
+    for day in trip_dates(request):
         if day_type(day) == DayType.HOLIDAY:
-            yield PlanWarning(
-                WarningCode.HOLIDAY_PEAK,
-                day=number,
-                params={
-                    "holiday": holiday_name(day),
-                    "date": day.isoformat(),
-                    "advice": HOLIDAY_ADVICE,
-                },
-            )
+            dates_of.setdefault(holiday_name(day), []).append(day.isoformat())
+    for holiday, dates in dates_of.items():
+        yield PlanWarning(
+            WarningCode.HOLIDAY_PEAK,
+            params={"holiday": holiday, "dates": dates, "advice": HOLIDAY_ADVICE},
+        )
 
 
 def place_warnings(request: PlanRequest, travel: TravelModel) -> Iterator[PlanWarning]:

@@ -79,7 +79,7 @@ def test_outdoor_sites_end_by_sunset_and_show_it():
 def test_a_public_holiday_gives_one_peak_warning_with_advice():
     plan = make_plan(request([HONGLUO], date=dt.date(2026, 10, 1)))
     peaks = [w for w in plan.warnings if w.code == "holiday_peak"]
-    assert len(peaks) == 1 and peaks[0].day == 1
+    assert len(peaks) == 1 and peaks[0].params["dates"] == ["2026-10-01"]
     assert peaks[0].params["advice"] == ["go_early", "book_ahead", "expect_queues"]
 
 
