@@ -104,7 +104,7 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # Django's Redis backend, but a Redis outage degrades to "no cache", not a 500.
-            "BACKEND": "planner.cache_backends.ResilientRedisCache",
+            "BACKEND": "planner.caching.backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "huairou",
             "TIMEOUT": 600,

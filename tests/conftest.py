@@ -96,8 +96,8 @@ def clear_all_caches():
     """The shared cache and this process's memos of it (for data changed without signals)."""
     from django.core.cache import cache
 
-    from planner.api.caching import forget_recent
-    from planner.content_version import forget_local
+    from planner.caching.content_version import forget_local
+    from planner.caching.responses import forget_recent
 
     cache.clear()
     forget_local()

@@ -9,7 +9,7 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
-from planner.geocoding import locate
+from planner.geo.geocoding import locate
 from planner.models import (
     Homestay,
     PointOfInterest,

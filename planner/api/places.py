@@ -1,10 +1,10 @@
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
-from planner.geojson import places_feature_collection, route_feature_collection
+from planner.caching.responses import cached_json_response
+from planner.geo.geojson import places_feature_collection, route_feature_collection
 from planner.models import SeasonalRoute
 
-from .caching import cached_json_response
 from .errors import InvalidRequest, error_response
 from .place_filters import parse_place_filters
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
-from planner.geo import navigation_links
+from planner.geo.coordinates import navigation_links
 from planner.models import PLACE_MODEL_BY_KIND
 
 

@@ -1,7 +1,6 @@
 from .dataset import DatasetLoad
 from .itineraries import Itinerary, ItineraryDay, ItineraryStop
 from .places import (
-    HUAIROU_EXTENT,
     PLACE_MODEL_BY_KIND,
     PLACE_MODELS,
     SEASON_MONTHS,
@@ -18,7 +17,6 @@ from .places import (
 from .routes import RouteStop, SeasonalRoute
 
 __all__ = [
-    "HUAIROU_EXTENT",
     "PLACE_MODELS",
     "PLACE_MODEL_BY_KIND",
     "SEASON_MONTHS",

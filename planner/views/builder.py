@@ -6,9 +6,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from planner.converters import TokenConverter
-from planner.itineraries import owned_tokens
-from planner.map_config import map_context
+from planner.geo.map_config import map_context
 from planner.models import Itinerary, SeasonalRoute, StartPoint
+from planner.trips.itineraries import owned_tokens
 
 from .sheets import itinerary_downloads
 

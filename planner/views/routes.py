@@ -3,7 +3,7 @@ from itertools import groupby
 from django.shortcuts import get_object_or_404, render
 
 from planner.api.places import route_stops
-from planner.map_config import map_context
+from planner.geo.map_config import map_context
 from planner.models import SeasonalRoute
 
 from .sheets import route_downloads

@@ -15,7 +15,7 @@ from planner.exports.qr import qr_svg
 from planner.exports.route_map import day_drawing, svg
 from planner.exports.sheet import Sheet, build_sheet
 from planner.models import Itinerary, SeasonalRoute
-from planner.route_plans import route_plan
+from planner.trips.route_plans import route_plan
 
 DAY_COLOURS = ("#a23b2a", "#2b6a8f", "#2f6b4f")
 FILE_TYPES = {

@@ -4,8 +4,8 @@ import pytest
 from coordTransform import wgs84_to_bd09
 from geopy.exc import GeocoderUnavailable
 
-from planner import geocoding
-from planner.geocoding import GeocodingFailed, geocode
+from planner.geo import geocoding
+from planner.geo.geocoding import GeocodingFailed, geocode
 
 
 class StandInGeocoder:

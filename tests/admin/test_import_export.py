@@ -141,7 +141,7 @@ def stand_in_geocoder(monkeypatch, settings):
     """Answers every address with a point in Bohai Town, counting the questions."""
     from types import SimpleNamespace
 
-    from planner import geocoding
+    from planner.geo import geocoding
 
     asked = []
 

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from planner.geo import to_gcj02
+from planner.geo.coordinates import to_gcj02
 from planner.models import Homestay, ScenicSpot
 from tests.conftest import clear_all_caches
 

@@ -15,7 +15,7 @@ from django.core.cache import cache
 from geopy.exc import GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 
-from .models.places import is_inside_huairou
+from .extent import is_inside_huairou
 
 
 @dataclass(frozen=True)

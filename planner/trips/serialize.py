@@ -3,7 +3,7 @@
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from planner.geo import to_gcj02
+from planner.geo.coordinates import to_gcj02
 from planner.planning import DayPlan, Leg, PlaceInfo, Plan, PlannedStop, Warning
 
 WARNING_TEXT = {

@@ -2,10 +2,10 @@
 
 from collections.abc import Iterable
 
-from .content_version import content_version
-from .models import Homestay, PointOfInterest, ScenicSpot, StartPoint, Village, VillageCafe
-from .planning import Candidates, PlaceInfo
-from .planning.parameters import TRANSIT_HUBS
+from planner.caching.content_version import content_version
+from planner.models import Homestay, PointOfInterest, ScenicSpot, StartPoint, Village, VillageCafe
+from planner.planning import Candidates, PlaceInfo
+from planner.planning.parameters import TRANSIT_HUBS
 
 # Kinds a visitor can add as a stop, in the order a bare slug is looked up.
 STOP_MODELS = (ScenicSpot, VillageCafe, Village, PointOfInterest, Homestay)

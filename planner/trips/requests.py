@@ -4,19 +4,17 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
+from planner.api.errors import InvalidRequest
+from planner.geo.extent import BEIJING_EXTENT, inside
 from planner.models import SeasonalRoute
 from planner.planning import Pace, PlaceInfo, PlanRequest, Transport
-from planner.planning_adapter import find_homestay, find_start, find_stops, place_info
-
-from .errors import InvalidRequest
+from planner.trips.adapter import find_homestay, find_start, find_stops, place_info
 
 MAX_BODY_BYTES = 32 * 1024
 MAX_STOPS = 15
 MAX_DAYS = 3
 MAX_TITLE = 120
 MAX_SLUG = 80
-# The Beijing municipality, generously: custom start points must lie inside it.
-START_EXTENT = {"lat": (39.4, 41.1), "lng": (115.4, 117.6)}
 FIELDS = {
     "start", "date", "days", "transport", "pace", "stops", "route", "homestay",
     "budget_per_night", "optimize", "locked", "lunch", "title", "version",
@@ -145,9 +143,7 @@ def _parse_start(checker: _Checker) -> PlaceInfo | None:
         if not numbers:
             checker.error("start", "A custom start needs numeric lat and lng.")
             return None
-        if not (START_EXTENT["lat"][0] <= lat <= START_EXTENT["lat"][1]) or not (
-            START_EXTENT["lng"][0] <= lng <= START_EXTENT["lng"][1]
-        ):
+        if not inside(BEIJING_EXTENT, lat, lng):
             checker.error("start", "A custom start must lie in Beijing (WGS-84 lat/lng).")
             return None
         if not isinstance(name, str) or len(name) > 100:

@@ -9,9 +9,10 @@ from django.db.models import Avg, Count, F, FloatField, Q
 from django.db.models.functions import Cast, Floor
 from django.urls import reverse
 
-from .api.place_filters import PlaceFilters
-from .geo import to_gcj02
-from .models import PLACE_MODEL_BY_KIND, SEASON_MONTHS
+from planner.api.place_filters import PlaceFilters
+from planner.models import PLACE_MODEL_BY_KIND, SEASON_MONTHS
+
+from .coordinates import to_gcj02
 
 COMMON_FIELDS = (
     "slug",

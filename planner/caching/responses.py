@@ -15,7 +15,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
-from planner.content_version import content_version
+from planner.caching.content_version import content_version
 
 
 def _entry(build: Callable[[], dict]) -> tuple[bytes, bytes, str]:

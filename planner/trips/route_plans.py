@@ -2,7 +2,9 @@
 
 import datetime as dt
 
-from .models import SeasonalRoute
+from planner.models import SeasonalRoute
+
+from .service import compute
 
 
 def route_trip_date(route: SeasonalRoute, today: dt.date | None = None) -> dt.date:
@@ -17,8 +19,6 @@ def route_trip_date(route: SeasonalRoute, today: dt.date | None = None) -> dt.da
 
 
 def route_plan(route: SeasonalRoute) -> dict:
-    from .api.plan import compute
-
     _validated, plan = compute(
         {"route": route.slug, "days": route.days, "date": route_trip_date(route).isoformat()}
     )
