@@ -10,6 +10,7 @@ from planner.models import Itinerary
 from planner.trips.itineraries import VersionConflict, create_itinerary, remember, update_itinerary
 from planner.trips.requests import parse_body
 from planner.trips.service import compute
+from planner.trips.warnings import display_plan
 
 from .errors import InvalidRequest, error_response
 
@@ -23,7 +24,7 @@ def _itinerary_json(itinerary: Itinerary) -> dict:
         "version": itinerary.version,
         "title": itinerary.title,
         "request": itinerary.request,
-        "plan": itinerary.plan,
+        "plan": display_plan(itinerary.plan),
     }
 
 
@@ -36,7 +37,9 @@ def plan(request):
         validated, result = compute(parse_body(request.body))
     except InvalidRequest as invalid:
         return error_response(invalid.errors)
-    return JsonResponse({**result, "request": validated.normalized}, json_dumps_params=JSON_OPTIONS)
+    return JsonResponse(
+        {**display_plan(result), "request": validated.normalized}, json_dumps_params=JSON_OPTIONS
+    )
 
 
 @csrf_exempt

@@ -124,11 +124,13 @@ class PlannedStop:
 
 
 @dataclass(frozen=True)
-class Warning:
-    """Something that does not fit. `message` is English; `params` let a UI say it its way."""
+class PlanWarning:
+    """Something a visitor should know about a plan: a code and its parameters, no sentence.
+
+    The display layer words it in the viewer's language (planner/trips/warnings.py).
+    """
 
     code: str
-    message: str
     slug: str | None = None
     day: int | None = None
     params: dict = field(default_factory=dict, compare=False)
@@ -168,4 +170,4 @@ class Plan:
     request: PlanRequest
     days: tuple[DayPlan, ...]
     totals: Totals
-    warnings: tuple[Warning, ...]
+    warnings: tuple[PlanWarning, ...]

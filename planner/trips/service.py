@@ -1,7 +1,5 @@
 """Computing a plan: validate the request, build the engine's inputs, run it, serialise."""
 
-from django.utils.translation import get_language
-
 from planner.planning import make_plan
 
 from .adapter import planning_candidates, transit_hubs
@@ -13,4 +11,4 @@ def compute(data: dict) -> tuple[ValidatedPlan, dict]:
     """(validated request, plan as JSON) for a request body already parsed."""
     validated = validate_plan(data)
     plan = make_plan(validated.request, planning_candidates(), transit_hubs())
-    return validated, plan_json(plan, validated.unmapped, get_language() or "zh-hans")
+    return validated, plan_json(plan, validated.unmapped)

@@ -9,6 +9,7 @@ from planner.converters import TokenConverter
 from planner.geo.map_config import map_context
 from planner.models import Itinerary, SeasonalRoute, StartPoint
 from planner.trips.itineraries import owned_tokens
+from planner.trips.warnings import display_plan
 
 from .sheets import itinerary_downloads
 
@@ -98,24 +99,11 @@ def builder(request):
     return render(request, "planner/builder.html", context)
 
 
-def day_sections(plan: dict) -> list[dict]:
-    """Each day with the warnings that belong to the day rather than to one of its stops."""
-    sections = []
-    for day in plan["days"]:
-        stops = {stop["slug"] for stop in day["stops"]}
-        warnings = [
-            w for w in plan["warnings"] if w["day"] == day["number"] and w["slug"] not in stops
-        ]
-        sections.append({"day": day, "warnings": warnings})
-    return sections
-
-
 def itinerary_page(request, token):
     saved = get_object_or_404(Itinerary, token=token)
     context = {
         "itinerary": saved,
-        "plan": saved.plan,
-        "day_sections": day_sections(saved.plan),
+        "plan": display_plan(saved.plan),
         "owned": token in owned_tokens(request.session),
         "share_url": request.build_absolute_uri(saved.get_absolute_url()),
         "downloads": itinerary_downloads(saved.token),
