@@ -30,12 +30,6 @@ def route_geojson(request, slug):
     route = get_object_or_404(SeasonalRoute, slug=slug, is_published=True)
 
     def build():
-        return route_feature_collection(route, route_stops(route))
+        return route_feature_collection(route, route.stops.with_places())
 
     return cached_json_response(request, f"route:{slug}", build, GEOJSON)
-
-
-def route_stops(route):
-    return route.stops.select_related("spot", "homestay", "cafe", "village", "poi").order_by(
-        "position"
-    )

@@ -3,7 +3,6 @@ from .itineraries import Itinerary, ItineraryDay, ItineraryStop
 from .places import (
     PLACE_MODEL_BY_KIND,
     PLACE_MODELS,
-    SEASON_MONTHS,
     Confidence,
     Homestay,
     Place,
@@ -19,7 +18,6 @@ from .routes import RouteStop, SeasonalRoute
 __all__ = [
     "PLACE_MODELS",
     "PLACE_MODEL_BY_KIND",
-    "SEASON_MONTHS",
     "Confidence",
     "DatasetLoad",
     "Homestay",

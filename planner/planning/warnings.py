@@ -3,8 +3,9 @@
 from collections.abc import Iterator
 from enum import StrEnum
 
+from .seasons import in_season
 from .travel import TravelModel
-from .types import PlaceInfo, PlanRequest, PlanWarning, Transport
+from .types import PlanRequest, PlanWarning, Transport
 
 
 class WarningCode(StrEnum):
@@ -21,27 +22,13 @@ class WarningCode(StrEnum):
     NOT_MAPPED = "not_mapped"
 
 
-SEASON_MONTHS = {
-    "spring": (3, 4, 5),
-    "summer": (6, 7, 8),
-    "autumn": (9, 10, 11),
-    "winter": (12, 1, 2),
-}
-
-
-def in_season(place: PlaceInfo, month: int) -> bool | None:
-    if place.best_months:
-        return month in place.best_months
-    if place.seasons:
-        return any(month in SEASON_MONTHS.get(season, ()) for season in place.seasons)
-    return None
-
-
 def place_warnings(request: PlanRequest, travel: TravelModel) -> Iterator[PlanWarning]:
     months = {(request.date.toordinal() + offset) for offset in range(request.days)}
     trip_months = {type(request.date).fromordinal(day).month for day in months}
     for place in request.stops:
-        if all(in_season(place, month) is False for month in trip_months):
+        if all(
+            in_season(place.best_months, place.seasons, month) is False for month in trip_months
+        ):
             yield PlanWarning(
                 WarningCode.OUT_OF_SEASON,
                 place.slug,

@@ -6,10 +6,10 @@ from planner.caching.content_version import content_version
 from planner.models import Homestay, PointOfInterest, ScenicSpot, StartPoint, Village, VillageCafe
 from planner.planning import Candidates, PlaceInfo
 from planner.planning.parameters import TRANSIT_HUBS
+from planner.planning.schedule import LUNCH_POI_CATEGORIES
 
 # Kinds a visitor can add as a stop, in the order a bare slug is looked up.
 STOP_MODELS = (ScenicSpot, VillageCafe, Village, PointOfInterest, Homestay)
-LUNCH_POI_CATEGORIES = ("restaurant", "food-corridor", "food-valley")
 
 
 def place_info(place) -> PlaceInfo:

@@ -6,6 +6,7 @@ from planner.geo.coordinates import to_gcj02
 from planner.planning import DayPlan, Leg, PlaceInfo, Plan, PlannedStop, PlanWarning
 from planner.planning.warnings import WarningCode
 
+from .requests import CUSTOM_START_SLUG
 from .warnings import stored_warning
 
 
@@ -26,7 +27,7 @@ def place_json(place: PlaceInfo) -> dict:
         "lat": round(place.lat, 6),
         "lng": round(place.lng, 6),
         "gcj02": [round(gcj_lng, 6), round(gcj_lat, 6)],
-        "url": place_url(place) if place.slug != "custom-start" else None,
+        "url": place_url(place) if place.slug != CUSTOM_START_SLUG else None,
     }
 
 

@@ -1,4 +1,3 @@
-import datetime as dt
 import re
 
 from django.http import Http404
@@ -8,15 +7,11 @@ from django.utils.translation import gettext as _
 from planner.converters import TokenConverter
 from planner.geo.map_config import map_context
 from planner.models import Itinerary, SeasonalRoute, StartPoint
+from planner.planning.calendar import coming_saturday
 from planner.trips.itineraries import owned_tokens
 from planner.trips.warnings import display_plan
 
 from .sheets import itinerary_downloads
-
-
-def next_saturday(today: dt.date | None = None) -> dt.date:
-    today = today or dt.date.today()
-    return today + dt.timedelta(days=(5 - today.weekday()) % 7)
 
 
 def builder_text() -> dict[str, str]:
@@ -72,7 +67,7 @@ def _token(value: str) -> str:
 def builder(request):
     edit_token = _token(request.GET.get("edit", ""))
     source_token = _token(request.GET.get("from", "")) or edit_token
-    initial = {"date": next_saturday().isoformat()}
+    initial = {"date": coming_saturday().isoformat()}
     version = None
     if source_token:
         saved = get_object_or_404(Itinerary, token=source_token)
