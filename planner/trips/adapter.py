@@ -60,15 +60,19 @@ def find_homestay(slug: str):
     return Homestay.objects.published().filter(slug=slug).first()
 
 
-def transit_hubs() -> dict[str, PlaceInfo]:
-    version = content_version()
-    if version not in _hubs:
-        _hubs.clear()
-        _hubs[version] = load_transit_hubs()
-    return _hubs[version]
-
-
+# Per-process caches for the current content version. A new version replaces the whole dict
+# in one assignment, so a concurrent request sees the old cache or the new, never a half-built one.
 _hubs: dict[int, dict[str, PlaceInfo]] = {}
+
+
+def transit_hubs() -> dict[str, PlaceInfo]:
+    global _hubs
+    version = content_version()
+    cached = _hubs.get(version)
+    if cached is None:
+        cached = load_transit_hubs()
+        _hubs = {version: cached}
+    return cached
 
 
 def load_transit_hubs() -> dict[str, PlaceInfo]:
@@ -84,11 +88,13 @@ _candidates: dict[int, Candidates] = {}
 
 
 def planning_candidates() -> Candidates:
+    global _candidates
     version = content_version()
-    if version not in _candidates:
-        _candidates.clear()
-        _candidates[version] = load_candidates()
-    return _candidates[version]
+    cached = _candidates.get(version)
+    if cached is None:
+        cached = load_candidates()
+        _candidates = {version: cached}
+    return cached
 
 
 def load_candidates() -> Candidates:
