@@ -239,7 +239,8 @@ LEAFLET_CONFIG = {
     "RESET_VIEW": False,
     "NO_GLOBALS": False,
     # Base layers are added by our own map module so that the GCJ-02 shift can follow
-    # the active layer; see planner/static/planner/basemaps.js.
+    # the active layer; see planner/static/planner/map.js
+    # (addBaseLayers) and planner/geo/map_config.py.
     "TILES": [],
     "ATTRIBUTION_PREFIX": "有一种生活叫怀柔",
     "PLUGINS": {

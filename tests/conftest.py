@@ -24,6 +24,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 _browser_skip_reason: list[str] = []
 
 
+def pytest_configure(config):
+    """Test-only settings: a fast password hasher (the real one is slow on purpose)."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def load_huairou():
     call_command("load_huairou", fixture=FIXTURE, force=True, stdout=StringIO())
 

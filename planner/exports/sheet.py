@@ -5,7 +5,7 @@ with); addresses, phones, hours and prices come from the current records, with t
 """
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.text import slugify
 
@@ -83,9 +83,7 @@ class Sheet:
     totals: dict
     warnings: tuple[str, ...] = ()
     facts_as_of: dt.date | None = None
-    kind: str = "itinerary"  # itinerary | route
     subtitle: str = ""
-    extra: dict = field(default_factory=dict)
 
     @property
     def first_date(self) -> dt.date:
@@ -159,7 +157,7 @@ def _texts(warnings: list[dict]) -> tuple[str, ...]:
 
 
 def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None = None,
-                kind: str = "itinerary", subtitle: str = "") -> Sheet:  # fmt: skip
+                subtitle: str = "") -> Sheet:  # fmt: skip
     plan = display_plan(plan)
     records = load_records(plan)
     notes = notes or {}
@@ -206,6 +204,5 @@ def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None =
         totals=plan["totals"],
         warnings=_texts(plan["general_warnings"]),
         facts_as_of=max(verified) if verified else None,
-        kind=kind,
         subtitle=subtitle,
     )

@@ -1,8 +1,8 @@
 """The engine's inputs and outputs: frozen dataclasses, no Django.
 
-Views and the API translate ORM records into `PlaceInfo` and the request into
-`PlanRequest`; the engine returns a `Plan`, which the API, the pages and the exporters
-(PDF, GPX, KML, ICS) all consume.
+planner/trips translates ORM records into `PlaceInfo` and the request into `PlanRequest`;
+the engine returns a `Plan`, which trips/serialize.py turns into the JSON that the API, the
+pages and the print sheet read (the exporters take a `Sheet` built from that JSON).
 """
 
 import datetime as dt

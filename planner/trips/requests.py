@@ -28,7 +28,6 @@ FIELDS = {
 class ValidatedPlan:
     request: PlanRequest
     title: str = ""
-    route_slug: str = ""
     unmapped: list[object] = field(default_factory=list)  # stops we cannot place on a map
     normalized: dict = field(default_factory=dict)
 
@@ -246,7 +245,6 @@ def validate_plan(data: dict) -> ValidatedPlan:
     return ValidatedPlan(
         request=request,
         title=title,
-        route_slug=route_slug,
         unmapped=[place for place in places if not place.is_mapped],
         normalized=normalized,
     )

@@ -42,7 +42,7 @@ def route_sheet(request, slug: str) -> Sheet:
         for stop in route.stops.with_places()
     }
     url = request.build_absolute_uri(route.get_absolute_url())
-    return build_sheet(route_plan(route), route.title, url, notes, kind="route",
+    return build_sheet(route_plan(route), route.title, url, notes,
                        subtitle=route.theme_zh)  # fmt: skip
 
 
