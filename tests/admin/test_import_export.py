@@ -152,7 +152,7 @@ def stand_in_geocoder(monkeypatch, settings):
 
     settings.GEOCODER = {**settings.GEOCODER, "min_delay_seconds": 0}
     stand_in = StandIn()
-    monkeypatch.setattr(geocoding, "configured_geocoder", lambda: (stand_in, "wgs84", {}))
+    monkeypatch.setattr(geocoding, "configured_provider", lambda: geocoding.Provider(stand_in))
     return asked
 
 
