@@ -60,19 +60,25 @@ def find_homestay(slug: str):
     return Homestay.objects.published().filter(slug=slug).first()
 
 
-# Per-process caches for the current content version. A new version replaces the whole dict
-# in one assignment, so a concurrent request sees the old cache or the new, never a half-built one.
-_hubs: dict[int, dict[str, PlaceInfo]] = {}
+class PerContentVersion:
+    """A value loaded once per content version, per process (e.g. a plan then reads no
+    homestay rows at all, whether the district lists 2,000 or 100,000).
 
+    A new version replaces the whole dict in one assignment, so a concurrent request sees
+    the old value or the new, never a half-built cache.
+    """
 
-def transit_hubs() -> dict[str, PlaceInfo]:
-    global _hubs
-    version = content_version()
-    cached = _hubs.get(version)
-    if cached is None:
-        cached = load_transit_hubs()
-        _hubs = {version: cached}
-    return cached
+    def __init__(self, load):
+        self.load = load
+        self.held: dict[int, object] = {}
+
+    def __call__(self):
+        version = content_version()
+        value = self.held.get(version)
+        if value is None:
+            value = self.load()
+            self.held = {version: value}
+        return value
 
 
 def load_transit_hubs() -> dict[str, PlaceInfo]:
@@ -80,21 +86,6 @@ def load_transit_hubs() -> dict[str, PlaceInfo]:
         hub.slug: place_info(hub)
         for hub in StartPoint.objects.published().mapped().filter(slug__in=TRANSIT_HUBS)
     }
-
-
-# Candidates (and their spatial grids) for the current content version, per process: a plan
-# then reads no homestay rows at all, whether the district lists 2,000 or 100,000.
-_candidates: dict[int, Candidates] = {}
-
-
-def planning_candidates() -> Candidates:
-    global _candidates
-    version = content_version()
-    cached = _candidates.get(version)
-    if cached is None:
-        cached = load_candidates()
-        _candidates = {version: cached}
-    return cached
 
 
 def load_candidates() -> Candidates:
@@ -107,3 +98,7 @@ def load_candidates() -> Candidates:
         homestays=tuple(place_info(h) for h in homestays),
         lunch_venues=tuple(place_info(v) for v in [*cafes, *restaurants]),
     )
+
+
+transit_hubs = PerContentVersion(load_transit_hubs)
+planning_candidates = PerContentVersion(load_candidates)
