@@ -81,9 +81,11 @@ def warning_text(warning: dict, places: dict[str, dict], language: str) -> str:
     place = places.get(slug) or {"slug": slug, **params}
     render = TEXT.get(warning["code"])
     try:
-        return render(params, place_name(place, language))
+        if render is not None:
+            return render(params, place_name(place, language))
     except (KeyError, TypeError):
-        return warning.get("message") or warning["code"]
+        pass
+    return warning.get("message") or warning["code"]
 
 
 def placement(warning: dict, stops_by_day: dict[int, set[str]]) -> tuple[int | None, str | None]:
