@@ -7,6 +7,7 @@ once — at a stop, on a day, or for the whole trip — and words it in the view
 
 from collections.abc import Callable
 
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -14,7 +15,7 @@ from planner.planning.warnings import WarningCode
 
 
 def _months(params: dict) -> str:
-    return ", ".join(map(str, params.get("months", [])))
+    return ", ".join(map(str, params["months"]))
 
 
 TEXT: dict[str, Callable[[dict, str], str]] = {
@@ -80,8 +81,9 @@ def warning_text(warning: dict, places: dict[str, dict], language: str) -> str:
     params = warning.get("params") or {}
     place = places.get(slug) or {"slug": slug, **params}
     render = TEXT.get(warning["code"])
+    nameless = slug and not (place.get("name_zh") or place.get("name_en"))
     try:
-        if render is not None:
+        if render is not None and not (nameless and warning.get("message")):
             return render(params, place_name(place, language))
     except (KeyError, TypeError):
         pass
@@ -111,6 +113,11 @@ def display_plan(plan: dict, language: str | None = None) -> dict:
     list of {code, message} to every day and stop, and `general_warnings` to the plan.
     """
     language = language or get_language() or "zh-hans"
+    with translation.override(language):
+        return _placed_and_worded(plan, language)
+
+
+def _placed_and_worded(plan: dict, language: str) -> dict:
     places = _plan_places(plan)
     stops_by_day = {day["number"]: {stop["slug"] for stop in day["stops"]} for day in plan["days"]}
     days = [{**day, "warnings": [], "stops": [{**s, "warnings": []} for s in day["stops"]]}

@@ -38,6 +38,15 @@ def test_a_plan_saved_before_warnings_had_params_keeps_its_sentence():
     assert shown["general_warnings"] == [
         {"code": "closed_on_arrival", "message": "X: arriving late."}
     ]
+    old["warnings"] = [
+        {"code": "out_of_season", "slug": "x", "day": None, "message": "X 最佳游览月份为 4 月。"},
+        {"code": "not_mapped", "slug": "y", "day": None, "message": "Y 尚无核实的位置。"},
+        {"code": "no_lodging", "slug": None, "day": None, "message": "没有民宿。"},
+    ]
+    messages = [w["message"] for w in display_plan(old, "en")["general_warnings"]]
+    # Without the params or the name the words need, the saved sentence is the best we have.
+    assert messages[:2] == ["X 最佳游览月份为 4 月。", "Y 尚无核实的位置。"]
+    assert messages[2].startswith("No published homestay")
 
 
 @pytest.fixture
