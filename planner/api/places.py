@@ -4,8 +4,9 @@ from django.views.decorators.http import require_GET
 from planner.caching.responses import cached_json_response
 from planner.geo.geojson import places_feature_collection, route_feature_collection
 from planner.models import SeasonalRoute
+from planner.trips.requests import InvalidRequest
 
-from .errors import InvalidRequest, error_response
+from .errors import error_response
 from .place_filters import parse_place_filters
 
 GEOJSON = "application/geo+json"

@@ -8,11 +8,11 @@ from django.views.decorators.http import require_http_methods
 from planner.caching.ratelimit import rate_limited
 from planner.models import Itinerary
 from planner.trips.itineraries import VersionConflict, create_itinerary, remember, update_itinerary
-from planner.trips.requests import parse_body
+from planner.trips.requests import InvalidRequest, parse_body
 from planner.trips.service import compute
 from planner.trips.warnings import display_plan
 
-from .errors import InvalidRequest, error_response
+from .errors import error_response
 
 JSON_OPTIONS = {"ensure_ascii": False}
 

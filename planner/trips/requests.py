@@ -4,7 +4,6 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from planner.api.errors import InvalidRequest
 from planner.geo.extent import BEIJING_EXTENT, inside
 from planner.models import SeasonalRoute
 from planner.planning import Pace, PlaceInfo, PlanRequest, Transport
@@ -22,6 +21,14 @@ FIELDS = {
     "start", "date", "days", "transport", "pace", "stops", "route", "homestay",
     "budget_per_night", "optimize", "locked", "lunch", "title", "version",
 }  # fmt: skip
+
+
+class InvalidRequest(Exception):
+    """Bad input from a client: answered with 400 and the reasons, field by field."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        super().__init__(errors)
+        self.errors = errors
 
 
 @dataclass
