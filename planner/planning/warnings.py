@@ -8,11 +8,14 @@ from collections.abc import Iterable, Iterator
 from enum import StrEnum
 
 from .calendar import DayType, day_type, holiday_name
+from .seasons import in_season
 from .travel import TravelModel
-from .types import PlaceInfo, PlanRequest, PlanWarning, Transport
+from .types import PlanRequest, PlanWarning, Transport
 
 
 class WarningCode(StrEnum):
+    """Every warning the engine (or the trip layer) can give; the words live in trips/warnings."""
+
     HOURS_ASSUMED = "hours_assumed"  # opens, closes: hours unknown, the default is assumed
     CLOSED_THAT_DAY = "closed_that_day"  # reason, date: not scheduled on a day it is shut
     VISIT_CUT_SHORT = "visit_cut_short"  # closes, minutes, by (closing / sunset)
@@ -27,23 +30,14 @@ class WarningCode(StrEnum):
     UNPLACED = "unplaced"  # reason, suggestion, other: the stop fits no day
     NOT_MAPPED = "not_mapped"  # no verified location: not in the timetable
     LAST_DEPARTURE = "last_departure"  # time, origin: the last bus or train home
+    # No longer emitted (a plan never schedules a late visit or a day past its end); still
+    # worded for itineraries saved before.
+    CLOSED_ON_ARRIVAL = "closed_on_arrival"
+    OUT_OF_SEASON = "out_of_season"
+    DAY_OVERRUN = "day_overrun"
 
 
-SEASON_MONTHS = {
-    "spring": (3, 4, 5),
-    "summer": (6, 7, 8),
-    "autumn": (9, 10, 11),
-    "winter": (12, 1, 2),
-}
 HOLIDAY_ADVICE = ["go_early", "book_ahead", "expect_queues"]
-
-
-def in_season(place: PlaceInfo, month: int) -> bool | None:
-    if place.best_months:
-        return month in place.best_months
-    if place.seasons:
-        return any(month in SEASON_MONTHS.get(season, ()) for season in place.seasons)
-    return None
 
 
 def trip_dates(request: PlanRequest) -> list[dt.date]:
@@ -60,7 +54,7 @@ def season_hint(request: PlanRequest) -> PlanWarning | None:
         place
         for place in request.stops
         if place.slug not in request.preferred_days
-        and all(in_season(place, month) is False for month in months)
+        and all(in_season(place.best_months, place.seasons, month) is False for month in months)
     ]
     if not off:
         return None
