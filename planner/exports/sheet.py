@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
+from planner.exports.legs import leg_summary
 from planner.geo import navigation_links
 from planner.models import PLACE_MODEL_BY_KIND
 
@@ -57,6 +58,7 @@ class SheetStop:
     leg_km: float
     leg_minutes: int
     note: str = ""
+    leg_how: str = ""  # lines and modes (planner/exports/legs.py)
     warnings: tuple[str, ...] = ()
 
 
@@ -72,6 +74,7 @@ class SheetDay:
     overnight: SheetPlace | None
     lunch_break: str | None
     warnings: tuple[str, ...] = ()
+    final_leg_how: str = ""
 
 
 @dataclass(frozen=True)
@@ -177,6 +180,7 @@ def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None =
                     suggested=stop["suggested"],
                     leg_km=leg["km"],
                     leg_minutes=leg["minutes"],
+                    leg_how=leg_summary(leg),
                     note=notes.get(stop["slug"], ""),
                     warnings=tuple(warnings_by_slug.get(stop["slug"], ())),
                 )
@@ -196,6 +200,7 @@ def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None =
                 stops=tuple(stops),
                 final_leg_km=final["km"],
                 final_leg_minutes=final["minutes"],
+                final_leg_how=leg_summary(final),
                 overnight=sheet_place(day["overnight"], records) if day["overnight"] else None,
                 lunch_break=day["lunch_break"],
                 warnings=tuple(day_warnings),
