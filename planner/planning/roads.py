@@ -130,25 +130,31 @@ class RoadNetwork:
             path.append(tables.previous[a][path[-1]])
         return path[::-1]
 
-    def route(self, a: tuple[float, float], b: tuple[float, float], factors=None) -> RoadRoute:
-        """The quickest drive from point a to point b (lat, lng) at the given traffic."""
+    def quickest(self, a: tuple[float, float], b: tuple[float, float], factors=None):
+        """(minutes, km, (start node, end node) or None for a direct local road)."""
         factors = factors or {}
-        local_factor = factors.get("local", 1.0)
         straight = straight_km(*a, *b)
         best = None
         if straight <= p.DIRECT_LOCAL_KM:
             km = straight * p.LOCAL_CIRCUITY
-            best = (km / p.LOCAL_SPEED_KMH * 60 * local_factor, km, None)
+            best = (km / p.LOCAL_SPEED_KMH * 60, km, None)
         tables = self.tables(factors)
+        to_minutes = 60 / p.LOCAL_SPEED_KMH
         for start, start_km in self.attach(*a):
+            row_minutes, row_km = tables.minutes[start], tables.km[start]
             for end, end_km in self.attach(*b):
                 local_km = start_km + end_km
-                minutes = tables.minutes[start][end] + local_km / p.LOCAL_SPEED_KMH * 60
+                minutes = row_minutes[end] + local_km * to_minutes
                 if best is None or minutes < best[0]:
-                    best = (minutes, tables.km[start][end] + local_km, (start, end))
-        minutes, km, ends = best
+                    best = (minutes, row_km[end] + local_km, (start, end))
+        return best
+
+    def route(self, a: tuple[float, float], b: tuple[float, float], factors=None) -> RoadRoute:
+        """The quickest drive from point a to point b (lat, lng) at the given traffic."""
+        minutes, km, ends = self.quickest(a, b, factors)
         if ends is None:
             return RoadRoute(km, minutes, (a, b))
+        tables = self.tables(factors or {})
         nodes = [self.nodes[i] for i in self.node_path(tables, *ends)]
         path = (a, *((node.lat, node.lng) for node in nodes), b)
         return RoadRoute(km, minutes, path, tuple(node.id for node in nodes))

@@ -90,11 +90,19 @@ class TravelModel:
 
     def minutes(self, a: PlaceInfo, b: PlaceInfo, depart: dt.datetime | None = None) -> float:
         """Door-to-door minutes for deciding order, memoised (by day type and hour)."""
-        key = (a.slug, b.slug, _slot(depart))
+        key = (a.slug, b.slug) if depart is None else (a.slug, b.slug, depart.date(), depart.hour)
         found = self._minutes.get(key)
         if found is None:
-            found = self._minutes[key] = float(self.leg(a, b, depart).minutes)
+            found = self._minutes[key] = self._fast_minutes(a, b, depart)
         return found
+
+    def _fast_minutes(self, a: PlaceInfo, b: PlaceInfo, depart: dt.datetime | None) -> float:
+        """The leg's minutes without building its path (same model, fewer objects)."""
+        if self.transport == Transport.TRANSIT or a.slug == b.slug:
+            return float(self.leg(a, b, depart).minutes)
+        factors = traffic_at(depart, direction(a, b)).factors() if depart else {}
+        drive = self.network.quickest(a.point, b.point, factors)[0]
+        return float(round(drive + p.LEG_OVERHEAD_MINUTES) + access_minutes(b))
 
     def leg(self, a: PlaceInfo, b: PlaceInfo, depart: dt.datetime | None = None) -> LegEstimate:
         """The reported leg: road km, driving/riding, access and waiting minutes."""
