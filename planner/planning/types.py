@@ -1,8 +1,8 @@
 """The engine's inputs and outputs: frozen dataclasses, no Django.
 
-Views and the API translate ORM records into `PlaceInfo` and the request into
-`PlanRequest`; the engine returns a `Plan`, which the API, the pages and the exporters
-(PDF, GPX, KML, ICS) all consume.
+planner/trips translates ORM records into `PlaceInfo` and the request into `PlanRequest`;
+the engine returns a `Plan`, which trips/serialize.py turns into the JSON that the API, the
+pages and the print sheet read (the exporters take a `Sheet` built from that JSON).
 """
 
 import datetime as dt
@@ -131,11 +131,13 @@ class PlannedStop:
 
 
 @dataclass(frozen=True)
-class Warning:
-    """Something that does not fit. `message` is English; `params` let a UI say it its way."""
+class PlanWarning:
+    """Something a visitor should know about a plan: a code and its parameters, no sentence.
+
+    The display layer words it in the viewer's language (planner/trips/warnings.py).
+    """
 
     code: str
-    message: str
     slug: str | None = None
     day: int | None = None
     params: dict = field(default_factory=dict, compare=False)
@@ -175,4 +177,4 @@ class Plan:
     request: PlanRequest
     days: tuple[DayPlan, ...]
     totals: Totals
-    warnings: tuple[Warning, ...]
+    warnings: tuple[PlanWarning, ...]

@@ -1,51 +1,13 @@
-"""The engine's Plan as the JSON the API documents (and the pages and exporters reuse)."""
+"""The engine's Plan as the JSON the API documents, saved itineraries keep and sheets read."""
 
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext as _
 
-from planner.geo import to_gcj02
-from planner.planning import DayPlan, Leg, PlaceInfo, Plan, PlannedStop, Warning
+from planner.geo.coordinates import to_gcj02
+from planner.planning import DayPlan, Leg, PlaceInfo, Plan, PlannedStop, PlanWarning
+from planner.planning.warnings import WarningCode
 
-WARNING_TEXT = {
-    "closed_on_arrival": lambda p, name: (
-        _("%(name)s: arriving %(arrive)s, after last entry or closing (%(limit)s).")
-        % {"name": name, **p}
-    ),
-    "visit_cut_short": lambda p, name: (
-        _("%(name)s closes at %(closes)s: the visit is shorter.") % {"name": name, **p}
-    ),
-    "out_of_season": lambda p, name: (
-        _("%(name)s is best in months %(months)s.")
-        % {"name": name, "months": ", ".join(map(str, p.get("months", [])))}
-    ),
-    "day_overrun": lambda p, name: (
-        _("This day ends at %(end)s, after 20:00: drop a stop, choose a faster pace or add a day.")
-        % p
-    ),
-    "long_leg": lambda p, name: (
-        _("The way to %(name)s takes about %(minutes)s minutes.") % {"name": name, **p}
-    ),
-    "transit_impractical": lambda p, name: (
-        _("%(name)s is far from bus and rail: without a car, take a chartered taxi or drop it.")
-        % {"name": name}
-    ),
-    "unverified_data": lambda p, name: (
-        _("%(name)s: the facts or the rating are unconfirmed; check before you go.")
-        % {"name": name}
-    ),
-    "no_lodging": lambda p, name: _(
-        "No published homestay with a known price fits the budget; raise it or choose a stay."
-    ),
-    "not_mapped": lambda p, name: (
-        _("%(name)s has no verified location yet, so it is not in the timetable.") % {"name": name}
-    ),
-}
-
-
-def display_name(place: PlaceInfo, language: str) -> str:
-    if language.startswith("zh"):
-        return place.name_zh or place.name_en
-    return place.name_en or place.name_zh
+from .requests import CUSTOM_START_SLUG
+from .warnings import stored_warning
 
 
 def place_url(place: PlaceInfo) -> str | None:
@@ -65,7 +27,7 @@ def place_json(place: PlaceInfo) -> dict:
         "lat": round(place.lat, 6),
         "lng": round(place.lng, 6),
         "gcj02": [round(gcj_lng, 6), round(gcj_lat, 6)],
-        "url": place_url(place) if place.slug != "custom-start" else None,
+        "url": place_url(place) if place.slug != CUSTOM_START_SLUG else None,
     }
 
 
@@ -100,6 +62,7 @@ def leg_json(leg: Leg) -> dict:
 
 
 def step_json(step) -> dict:
+    """One transit step (planning.transit.TransitStep): times as "HH:MM", None when unknown."""
     return {
         "mode": step.mode,
         "line": step.line,
@@ -139,23 +102,19 @@ def day_json(day: DayPlan) -> dict:
     }
 
 
-def warning_json(warning: Warning, names: dict[str, str], language: str) -> dict:
-    name = names.get(warning.slug or "", warning.slug or "")
-    render = WARNING_TEXT.get(warning.code)
-    message = render(warning.params, name) if render else warning.message
-    return {"code": warning.code, "slug": warning.slug, "day": warning.day, "message": message}
-
-
-def plan_json(plan: Plan, unmapped=(), language: str = "zh-hans") -> dict:
-    places = [plan.request.start, *plan.request.stops]
-    places += [stop.place for day in plan.days for stop in day.stops]
-    places += [day.overnight for day in plan.days if day.overnight]
-    names = {place.slug: display_name(place, language) for place in places}
-    warnings = [warning_json(w, names, language) for w in plan.warnings]
-    for place in unmapped:
-        names[place.slug] = place.name
-        missing = Warning(code="not_mapped", message="", slug=place.slug)
-        warnings.append(warning_json(missing, names, language))
+def plan_json(plan: Plan, unmapped=()) -> dict:
+    """The plan as saved and served; `trips.warnings.display_plan` words its warnings."""
+    warnings = [stored_warning(warning) for warning in plan.warnings]
+    warnings += [
+        stored_warning(
+            PlanWarning(
+                WarningCode.NOT_MAPPED,
+                slug=place.slug,
+                params={"name_zh": place.name_zh, "name_en": place.name_en},
+            )
+        )
+        for place in unmapped
+    ]
     totals = plan.totals
     return {
         "days": [day_json(day) for day in plan.days],
