@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
+from planner.exports.legs import leg_summary
 from planner.geo.coordinates import navigation_links
 from planner.models import PLACE_MODEL_BY_KIND
 from planner.trips.warnings import display_plan
@@ -58,6 +59,7 @@ class SheetStop:
     leg_km: float
     leg_minutes: int
     note: str = ""
+    leg_how: str = ""  # lines and modes (planner/exports/legs.py)
     warnings: tuple[str, ...] = ()
 
 
@@ -73,6 +75,7 @@ class SheetDay:
     overnight: SheetPlace | None
     lunch_break: str | None
     warnings: tuple[str, ...] = ()
+    final_leg_how: str = ""
 
 
 @dataclass(frozen=True)
@@ -177,6 +180,7 @@ def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None =
                     suggested=stop["suggested"],
                     leg_km=leg["km"],
                     leg_minutes=leg["minutes"],
+                    leg_how=leg_summary(leg),
                     note=notes.get(stop["slug"], ""),
                     warnings=_texts(stop["warnings"]),
                 )
@@ -191,6 +195,7 @@ def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None =
                 stops=tuple(stops),
                 final_leg_km=final["km"],
                 final_leg_minutes=final["minutes"],
+                final_leg_how=leg_summary(final),
                 overnight=sheet_place(day["overnight"], records) if day["overnight"] else None,
                 lunch_break=day["lunch_break"],
                 warnings=_texts(day["warnings"]),

@@ -42,6 +42,7 @@ def leg_from_estimate(origin: PlaceInfo, destination: PlaceInfo, estimate) -> Le
         line=getattr(estimate, "line", ""),
         steps=tuple(getattr(estimate, "steps", ())),
         path=tuple(getattr(estimate, "path", ())),
+        traffic=getattr(estimate, "traffic", ""),
     )
 
 
