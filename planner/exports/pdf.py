@@ -131,6 +131,10 @@ def _stop_block(stop: SheetStop, styles) -> KeepTogether:
     facts = []
     if stop.role == "lunch_break":
         facts.append("Lunch break 午餐休息")
+    if stop.lunch_at:
+        facts.append(f"Lunch at the site 在景区午餐: {stop.lunch_at}")
+    if stop.sunset:
+        facts.append(f"Sunset 日落: {stop.sunset}")
     if stop.role == "lunch":
         facts.append("Lunch 午餐" + (" (suggested 推荐)" if stop.suggested else ""))
     if place.address:

@@ -61,6 +61,8 @@ class SheetStop:
     note: str = ""
     leg_how: str = ""  # lines and modes (planner/exports/legs.py)
     warnings: tuple[str, ...] = ()
+    lunch_at: str | None = None  # lunch eaten during this visit, from HH:MM
+    sunset: str | None = None  # outdoor sites: sunset that day
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,8 @@ def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None =
                     leg_how=leg_summary(leg),
                     note=notes.get(stop["slug"], ""),
                     warnings=_texts(stop["warnings"]),
+                    lunch_at=stop.get("lunch_at") if stop.get("lunch_here") else None,
+                    sunset=stop.get("sunset"),
                 )
             )
         final = day["legs"][-1]

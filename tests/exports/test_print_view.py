@@ -35,3 +35,30 @@ def test_the_day_map_is_drawn_from_coordinates(saved):
     y = {point.label: point.y for point in drawing.points}
     assert y[str(north.number)] <= y[str(south.number)]
     assert svg(drawing, title="<x>").count("&lt;x&gt;") == 2
+
+
+def test_the_sheet_shows_sunset_at_outdoor_sites_and_lunch_in_its_place(
+    huairou, client, monkeypatch
+):
+    import dataclasses
+    import json
+
+    from planner.trips import requests as trip_requests
+
+    original = trip_requests.place_info
+
+    def outdoor_wall(place):
+        info = original(place)
+        return dataclasses.replace(info, outdoor=info.slug == "mutianyu-great-wall")
+
+    monkeypatch.setattr(trip_requests, "place_info", outdoor_wall)
+    body = {"date": "2026-12-19", "stops": ["mutianyu-great-wall", "hongluo-temple"]}
+    saved = client.post("/api/itineraries", json.dumps(body), content_type="application/json")
+    plan = saved.json()["plan"]
+    wall = next(s for s in plan["days"][0]["stops"] if s["slug"] == "mutianyu-great-wall")
+    assert "16:40" <= wall["sunset"] <= "17:00" and wall["depart"] <= wall["sunset"]
+    html = client.get(f"/i/{saved.json()['token']}/print/", HTTP_ACCEPT_LANGUAGE="en")
+    stop = html.content.decode().split('data-slug="mutianyu-great-wall"')[1].split("</li>")[0]
+    assert "sunset" in stop and wall["sunset"] in stop
+    stops = plan["days"][0]["stops"]
+    assert [s["arrive"] for s in stops] == sorted(s["arrive"] for s in stops)
