@@ -37,7 +37,7 @@ class Trip:
 
     request: PlanRequest
     travel: object
-    max_days: int = 3
+    max_days: int = p.MAX_TRIP_DAYS
     costs: "TripCosts | None" = None
 
     @property

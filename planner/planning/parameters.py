@@ -117,8 +117,12 @@ DEFAULT_VISIT_MINUTES_OTHER = 60
 # The day window: leave no earlier than 07:00 (default 08:00); back by 21:00 by default.
 EARLIEST_DAY_START = (7, 0)
 DEFAULT_DAY_START = (8, 0)
+LATEST_DAY_START = (12, 0)
+EARLIEST_DAY_END = (15, 0)
 DEFAULT_DAY_END = (21, 0)
 LATEST_DAY_END = (22, 0)
+# A weekend trip: up to three days (a long weekend or a public holiday).
+MAX_TRIP_DAYS = 3
 # Lunch is eaten between 11:00 and 14:00: it starts at 11:00 at the earliest and ends by 14:00.
 LUNCH_EARLIEST = (11, 0)
 LUNCH_LATEST = (14, 0)

@@ -14,7 +14,7 @@ from planner.trips.adapter import find_homestay, find_start, find_stops, place_i
 
 MAX_BODY_BYTES = 32 * 1024
 MAX_STOPS = 15
-MAX_DAYS = 3
+MAX_DAYS = engine_parameters.MAX_TRIP_DAYS
 MAX_TITLE = 120
 MAX_SLUG = 80
 # A start given as coordinates: it has no page of its own.
@@ -25,8 +25,8 @@ FIELDS = {
     "day_start", "day_end", "lodging_kind",
 }  # fmt: skip
 EARLIEST_DAY_START = dt.time(*engine_parameters.EARLIEST_DAY_START)
-LATEST_DAY_START = dt.time(12, 0)
-EARLIEST_DAY_END = dt.time(15, 0)
+LATEST_DAY_START = dt.time(*engine_parameters.LATEST_DAY_START)
+EARLIEST_DAY_END = dt.time(*engine_parameters.EARLIEST_DAY_END)
 LATEST_DAY_END = dt.time(*engine_parameters.LATEST_DAY_END)
 
 
