@@ -105,7 +105,11 @@ def initial_groups(trip: Trip, stops: list[PlaceInfo]) -> list[list[PlaceInfo]]:
         locked = {i: i for i, place in enumerate(stops) if place.slug in request.locked}
         problem = trip.problem(stops, 1, request.start, request.start, locked=locked, timed=False)
         tour = [stops[i] for i in problem.solve()]
-    return relocate(trip, best_split(trip, tour))
+    splits = [best_split(trip, tour)]
+    if not request.locked:
+        # The tour runs either way round; the days' hours may suit one direction better.
+        splits.append(best_split(trip, tour[::-1]))
+    return relocate(trip, min(splits, key=lambda groups: split_score(trip, groups)))
 
 
 def best_split(trip: Trip, tour: list[PlaceInfo]) -> list[list[PlaceInfo]]:
