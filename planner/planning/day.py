@@ -86,7 +86,9 @@ class DayBuilder:
             return
         limit = last.hour * 60 + last.minute if last.date() == self.date else self.day_end
         self.missed_last_departure = leaving > limit
-        self._warn(WarningCode.LAST_DEPARTURE, None, time=hhmm(limit), origin=self.previous.slug)
+        if leaving >= limit - p.LAST_DEPARTURE_MARGIN_MINUTES:
+            self._warn(WarningCode.LAST_DEPARTURE, None, time=hhmm(limit),
+                       origin=self.previous.slug)  # fmt: skip
 
     def build(self, order: Sequence[PlaceInfo], overnight=None, alternatives=()) -> DayPlan:
         for place in order:

@@ -133,6 +133,8 @@ LUNCH_MINUTES = {"relaxed": 75, "normal": 60, "packed": 40}
 LUNCH_MAX_DETOUR_MINUTES = 25
 LUNCH_VENUES_TRIED = 4
 LONG_LEG_MINUTES = 120
+# The last bus or train home is worth a warning only when the plan leaves within this margin.
+LAST_DEPARTURE_MARGIN_MINUTES = 60
 # Hours unknown: the planner assumes these (a stated default, said in an `hours_assumed`
 # warning). Most Huairou sites keep winter hours Nov–Mar and summer hours Apr–Oct.
 ASSUMED_HOURS_WINTER = ((8, 0), (17, 0))

@@ -127,14 +127,20 @@ def test_a_seasonal_route_does_not_hint_its_own_stops_in_its_own_season():
 def test_without_a_car_the_day_ends_by_the_last_departure_home(monkeypatch):
     from planner.planning.travel import TravelModel
 
-    def last_bus(self, origin, destination, day):
-        return dt.datetime.combine(day, dt.time(15, 0))
+    def plan_with_last_bus(at: dt.time):
+        def last_bus(self, origin, destination, day):
+            return dt.datetime.combine(day, at)
 
-    monkeypatch.setattr(TravelModel, "last_departure", last_bus)
-    plan = make_plan(request([HONGLUO, YANQI], transport="transit"))
-    day = plan.days[0]
-    leaving = day.back - dt.timedelta(minutes=day.legs[-1].minutes)
-    assert leaving.time() <= dt.time(15, 0)
-    assert plan.unplaced
-    warning = next(w for w in plan.warnings if w.code == "last_departure")
-    assert warning.params["time"] == "15:00"
+        monkeypatch.setattr(TravelModel, "last_departure", last_bus)
+        return make_plan(request([HONGLUO, YANQI], transport="transit"))
+
+    for last in (dt.time(14, 30), dt.time(16, 30)):
+        plan = plan_with_last_bus(last)
+        day = plan.days[0]
+        leaving = day.back - dt.timedelta(minutes=day.legs[-1].minutes)
+        assert leaving.time() <= last and plan.unplaced
+        said = [w.params["time"] for w in plan.warnings if w.code == "last_departure"]
+        # Said only when the plan leaves within the hour before it (else it is noise).
+        close = (dt.datetime.combine(day.date, last) - leaving) <= dt.timedelta(hours=1)
+        assert said == ([last.strftime("%H:%M")] if close else [])
+    assert close is False
