@@ -75,7 +75,6 @@ class SheetDay:
     final_leg_km: float
     final_leg_minutes: int
     overnight: SheetPlace | None
-    lunch_break: str | None
     warnings: tuple[str, ...] = ()
     final_leg_how: str = ""
 
@@ -201,7 +200,6 @@ def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None =
                 final_leg_minutes=final["minutes"],
                 final_leg_how=leg_summary(final),
                 overnight=sheet_place(day["overnight"], records) if day["overnight"] else None,
-                lunch_break=day["lunch_break"],
                 warnings=_texts(day["warnings"]),
             )
         )
