@@ -93,7 +93,7 @@ def test_too_much_for_one_day_sets_stops_aside_with_a_suggestion():
     assert scheduled | {u.slug for u in plan.unplaced} == {p.slug for p in stops}
 
 
-def test_out_of_season_and_unverified_are_flagged():
+def test_a_season_hint_and_unverified_facts_are_flagged():
     summer_only = spot("gorge", 40.47, 116.66, best_months=(6, 7, 8), rating="3A",
                        rating_confirmed=False)  # fmt: skip
     plan = make_plan(request([summer_only]))
