@@ -34,7 +34,7 @@ from planner.planning import (  # noqa: E402
 from planner.planning.optimize import DayOrderProblem  # noqa: E402
 from planner.planning.travel import TravelModel, access_minutes  # noqa: E402
 
-DATASET = Path(os.environ.get("HUAIROU_DATASET", ROOT.parent / "shared" / "data" / "huairou.json"))
+DATASET = Path(os.environ.get("HUAIROU_DATASET", ROOT / "data" / "huairou.json"))
 
 
 def load_places():

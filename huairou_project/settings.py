@@ -187,7 +187,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, kept explicit (admi
 
 # Where `manage.py build_fixtures` reads the researched dataset from.
 HUAIROU_DATASET = Path(
-    os.environ.get("HUAIROU_DATASET", BASE_DIR.parent / "shared" / "data" / "huairou.json")
+    os.environ.get("HUAIROU_DATASET", BASE_DIR / "data" / "huairou.json")
 )
 
 # Tianditu is the official Chinese basemap (WGS-84, no shift); its key never lives in the repo.

@@ -1,4 +1,5 @@
 from .dataset import DatasetLoad
+from .facts import Highlight, OpeningPeriod, Source
 from .itineraries import Itinerary, ItineraryDay, ItineraryStop
 from .places import (
     HUAIROU_EXTENT,
@@ -6,6 +7,7 @@ from .places import (
     PLACE_MODELS,
     SEASON_MONTHS,
     Confidence,
+    CoordPrecision,
     Homestay,
     Place,
     PointOfInterest,
@@ -23,6 +25,10 @@ __all__ = [
     "PLACE_MODEL_BY_KIND",
     "SEASON_MONTHS",
     "Confidence",
+    "CoordPrecision",
+    "Highlight",
+    "OpeningPeriod",
+    "Source",
     "DatasetLoad",
     "Homestay",
     "Itinerary",

@@ -1,6 +1,6 @@
 """Every number the travel and schedule models use, in one place, with its evidence.
 
-Sources are the `road_speeds` and `travel_facts` of ../shared/data/huairou.json; `bench/
+Sources are the `road_speeds` and `travel_facts` of data/huairou.json; `bench/
 plan_bench.py` prints the model's error against the sourced drive times. Confidence
 letters follow the dataset: H official/two sources, M one source, L general knowledge.
 """
