@@ -131,7 +131,9 @@ class PlaceResource(resources.ModelResource):
         super().validate_instance(instance, import_validation_errors, validate_unique=False)
 
     def get_bulk_update_fields(self):
-        return [*super().get_bulk_update_fields(), "updated"]
+        # Source rows are written after the records (write_sources), not as a column.
+        fields = [name for name in super().get_bulk_update_fields() if name != "sources"]
+        return [*fields, "updated"]
 
     def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
         created = list(self.create_instances)

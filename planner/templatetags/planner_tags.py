@@ -43,7 +43,7 @@ def tag_labels(tags) -> str:
 
 @register.filter
 def period_dates(period) -> str:
-    """"Apr 1 – Oct 31" for an opening period."""
+    """ "Apr 1 – Oct 31" for an opening period."""
     names = dict(MONTH_CHOICES)
     return (
         f"{names[period.start_month]} {period.start_day} – "
