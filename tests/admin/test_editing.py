@@ -37,8 +37,8 @@ def form_data(record, **changes):
     data = _field_values(record)
     for accessor in INLINES.get(record._meta.model_name, ()):
         rows = list(getattr(record, accessor).all()) if record.pk else []
-        data.update({f"{accessor}-TOTAL_FORMS": len(rows), f"{accessor}-INITIAL_FORMS": len(rows),
-                     f"{accessor}-MIN_NUM_FORMS": 0, f"{accessor}-MAX_NUM_FORMS": 1000})  # fmt: skip
+        management = {"TOTAL_FORMS": len(rows), "INITIAL_FORMS": len(rows), "MIN_NUM_FORMS": 0}
+        data.update({f"{accessor}-{key}": value for key, value in management.items()})
         for index, row in enumerate(rows):
             data.update(_field_values(row, f"{accessor}-{index}-"))
     data.update(changes)
