@@ -4,7 +4,7 @@ import datetime as dt
 
 from planner.models import Homestay, ScenicSpot
 from planner.planning.types import OpeningPeriod
-from planner.planning_adapter import find_stops, place_info
+from planner.trips.adapter import find_stops, place_info
 
 
 def test_spots_carry_their_seasonal_periods_and_outdoor_flag(huairou):

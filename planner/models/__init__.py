@@ -2,10 +2,8 @@ from .dataset import DatasetLoad
 from .facts import Highlight, OpeningPeriod, Source
 from .itineraries import Itinerary, ItineraryDay, ItineraryStop
 from .places import (
-    HUAIROU_EXTENT,
     PLACE_MODEL_BY_KIND,
     PLACE_MODELS,
-    SEASON_MONTHS,
     Confidence,
     CoordPrecision,
     Homestay,
@@ -20,10 +18,8 @@ from .places import (
 from .routes import RouteStop, SeasonalRoute
 
 __all__ = [
-    "HUAIROU_EXTENT",
     "PLACE_MODELS",
     "PLACE_MODEL_BY_KIND",
-    "SEASON_MONTHS",
     "Confidence",
     "CoordPrecision",
     "Highlight",

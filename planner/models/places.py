@@ -14,18 +14,11 @@ from geopy import Point
 from geopy.distance import geodesic
 from simple_history.models import HistoricalRecords
 
+from planner.geo.extent import HUAIROU_EXTENT, is_inside_huairou
+from planner.planning.seasons import SEASON_MONTHS
+
 from .base import Timestamped
 from .fields import months_field, tags_field, weekdays_field
-
-# Huairou's rough extent (district boundary plus a small margin).
-HUAIROU_EXTENT = {"lat_min": 40.2, "lat_max": 41.1, "lng_min": 116.2, "lng_max": 117.0}
-
-SEASON_MONTHS = {
-    "spring": (3, 4, 5),
-    "summer": (6, 7, 8),
-    "autumn": (9, 10, 11),
-    "winter": (12, 1, 2),
-}
 
 
 class CoordPrecision(models.TextChoices):
@@ -52,12 +45,6 @@ class PlaceQuerySet(models.QuerySet):
 class PlaceManager(models.Manager.from_queryset(PlaceQuerySet)):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
-
-
-def is_inside_huairou(latitude, longitude) -> bool:
-    lat, lng = float(latitude), float(longitude)
-    box = HUAIROU_EXTENT
-    return box["lat_min"] <= lat <= box["lat_max"] and box["lng_min"] <= lng <= box["lng_max"]
 
 
 class Place(Timestamped):

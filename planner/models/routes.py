@@ -95,7 +95,13 @@ class SeasonalRoute(Timestamped):
         return reverse("planner:route-detail", args=[self.slug])
 
 
-class RouteStopManager(models.Manager):
+class RouteStopQuerySet(models.QuerySet):
+    def with_places(self):
+        """Stops in order with the place each points at, in one query."""
+        return self.select_related(*STOP_TARGET_FIELDS.values()).order_by("position")
+
+
+class RouteStopManager(models.Manager.from_queryset(RouteStopQuerySet)):
     def get_by_natural_key(self, route_slug, position):
         return self.get(route__slug=route_slug, position=position)
 

@@ -57,3 +57,11 @@ def has_period_hours(place) -> bool:
     if periods is None:
         return False
     return any(p.opens or p.closed for p in periods.all())
+
+
+@register.filter
+def leg_summary(leg) -> str:
+    """How a leg is travelled (lines, modes, drive/access/wait minutes): planner/exports/legs.py."""
+    from planner.exports.legs import leg_summary as summary
+
+    return summary(leg) if isinstance(leg, dict) else ""

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from planner.models import OpeningPeriod, RouteStop, ScenicSpot, SeasonalRoute, StartPoint
+from planner.planning.seasons import in_season
 
 
 def make_spot(**fields):
@@ -68,6 +69,14 @@ def test_months_and_tags_accept_only_listed_values(db, english):
         make_spot(best_months=[4, 13], tags=["great-wall", "made-up"]).full_clean()
     assert {"best_months", "tags"} <= set(error.value.message_dict)
     make_spot(best_months=[4, 10], tags=["great-wall"]).full_clean()
+
+
+def test_season_from_best_months_or_else_seasons():
+    assert in_season([10, 11], ["summer"], 10) is True
+    assert in_season([10, 11], ["summer"], 7) is False
+    assert in_season([], ["summer"], 7) is True
+    assert in_season([], ["summer"], 10) is False
+    assert in_season([], [], 10) is None
 
 
 def test_route_stop_with_two_targets_is_rejected(huairou, english):
