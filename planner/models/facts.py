@@ -169,6 +169,18 @@ class OpeningPeriod(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def covers(self, date) -> bool:
+        """True when the date falls in this period, both ends included (it may wrap the year)."""
+        day, start, end = (
+            (date.month, date.day),
+            (self.start_month, self.start_day),
+            (
+                self.end_month,
+                self.end_day,
+            ),
+        )
+        return start <= day <= end if start <= end else day >= start or day <= end
+
     def natural_key(self):
         return (self.spot.slug, self.position)
 
