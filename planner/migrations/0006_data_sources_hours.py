@@ -31,13 +31,13 @@ def copy_json_facts_into_rows(apps, schema_editor):
     for model_name, owner in OWNER_FIELDS.items():
         model = apps.get_model("planner", model_name)
         for record in model.objects.all():
-            refs = [r for r in record.sources or [] if isinstance(r, str)]
+            refs = [r for r in record.old_sources or [] if isinstance(r, str)]
             if model_name == "seasonalroute" and record.theme_source:
                 refs = [record.theme_source, *refs]
             for position, ref in enumerate(dict.fromkeys(refs), start=1):
                 Source.objects.create(**{owner: record}, position=position, **_source_row(ref))
             items = [
-                *(getattr(record, "highlights", None) or []),
+                *(getattr(record, "old_highlights", None) or []),
                 *(getattr(record, "facts", None) or []),
             ]
             if owner == "cafe" or owner == "homestay" or owner == "route":
@@ -62,6 +62,54 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # The new rows' accessors are called `sources`: move the JSON aside first.
+        migrations.RenameField(
+            model_name="homestay",
+            old_name="sources",
+            new_name="old_sources",
+        ),
+        # The new rows' accessors are called `sources`: move the JSON aside first.
+        migrations.RenameField(
+            model_name="pointofinterest",
+            old_name="sources",
+            new_name="old_sources",
+        ),
+        # The new rows' accessors are called `sources`: move the JSON aside first.
+        migrations.RenameField(
+            model_name="scenicspot",
+            old_name="sources",
+            new_name="old_sources",
+        ),
+        # The new rows' accessors are called `highlights`: move the JSON aside first.
+        migrations.RenameField(
+            model_name="scenicspot",
+            old_name="highlights",
+            new_name="old_highlights",
+        ),
+        # The new rows' accessors are called `sources`: move the JSON aside first.
+        migrations.RenameField(
+            model_name="seasonalroute",
+            old_name="sources",
+            new_name="old_sources",
+        ),
+        # The new rows' accessors are called `sources`: move the JSON aside first.
+        migrations.RenameField(
+            model_name="startpoint",
+            old_name="sources",
+            new_name="old_sources",
+        ),
+        # The new rows' accessors are called `sources`: move the JSON aside first.
+        migrations.RenameField(
+            model_name="village",
+            old_name="sources",
+            new_name="old_sources",
+        ),
+        # The new rows' accessors are called `sources`: move the JSON aside first.
+        migrations.RenameField(
+            model_name="villagecafe",
+            old_name="sources",
+            new_name="old_sources",
+        ),
         migrations.CreateModel(
             name="OpeningPeriod",
             fields=[
@@ -1394,7 +1442,7 @@ class Migration(migrations.Migration):
         ),
         migrations.RemoveField(
             model_name="homestay",
-            name="sources",
+            name="old_sources",
         ),
         migrations.RemoveField(
             model_name="pointofinterest",
@@ -1402,15 +1450,15 @@ class Migration(migrations.Migration):
         ),
         migrations.RemoveField(
             model_name="pointofinterest",
-            name="sources",
+            name="old_sources",
         ),
         migrations.RemoveField(
             model_name="scenicspot",
-            name="highlights",
+            name="old_highlights",
         ),
         migrations.RemoveField(
             model_name="scenicspot",
-            name="sources",
+            name="old_sources",
         ),
         migrations.RemoveField(
             model_name="seasonalroute",
@@ -1418,7 +1466,7 @@ class Migration(migrations.Migration):
         ),
         migrations.RemoveField(
             model_name="seasonalroute",
-            name="sources",
+            name="old_sources",
         ),
         migrations.RemoveField(
             model_name="seasonalroute",
@@ -1434,7 +1482,7 @@ class Migration(migrations.Migration):
         ),
         migrations.RemoveField(
             model_name="startpoint",
-            name="sources",
+            name="old_sources",
         ),
         migrations.RemoveField(
             model_name="village",
@@ -1442,11 +1490,11 @@ class Migration(migrations.Migration):
         ),
         migrations.RemoveField(
             model_name="village",
-            name="sources",
+            name="old_sources",
         ),
         migrations.RemoveField(
             model_name="villagecafe",
-            name="sources",
+            name="old_sources",
         ),
         migrations.AlterField(
             model_name="historicalhomestay",
