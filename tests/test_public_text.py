@@ -13,7 +13,8 @@ from planner.models import PLACE_MODELS, SeasonalRoute
 RESEARCH_SHORTHAND = re.compile(
     r"\[DS\]|\[R20\d\d\]|\[5A-list\]|github-file-id|github:|file id \d|pages-corpus|midpoint"
     r"|\w\.md\b|\.txt\b|§|this session|coord_note|research note|general knowledge|\(M/L\)"
-    r"|huairou_(spots|routes|transport|lodging)|Source kept for editors|not used for values",
+    r"|huairou_(spots|routes|transport|lodging)|Source kept for editors|not used for values"
+    r"|the notes|笔记|this dataset|数据集",
     re.IGNORECASE,
 )
 
