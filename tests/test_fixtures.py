@@ -202,3 +202,14 @@ def test_load_command_skips_an_unchanged_fixture_and_keeps_editor_changes(db, ca
     call_command("load_huairou")
     assert "skipped" in capsys.readouterr().out
     assert ScenicSpot.objects.get(slug="yanqi-lake").hours_note_en == "edited by an editor"
+
+
+def test_every_row_passes_the_admins_validation(huairou):
+    from planner.models import Highlight
+
+    for model in (Source, OpeningPeriod, Highlight):
+        for row in model.objects.all():
+            row.full_clean()
+    for model in PLACE_MODELS:
+        for place in model.objects.published():
+            place.full_clean()

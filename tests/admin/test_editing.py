@@ -180,3 +180,12 @@ def test_changing_a_seasonal_period_asks_for_a_new_verification_date(huairou, ad
         admin_client, spot, **{"periods-1-opens": "06:30", "last_verified": "2026-11-27"}
     )
     assert response.status_code == 302 and spot.periods.filter(opens=dt.time(6, 30)).exists()
+
+
+def test_months_are_twelve_checkboxes_themes_a_choice_list_and_sources_rows(huairou, admin_client):
+    spot = ScenicSpot.objects.get(slug="mutianyu-great-wall")
+    html = admin_client.get(f"/admin/planner/scenicspot/{spot.pk}/change/").content.decode()
+    assert html.count('type="checkbox" name="best_months"') == 12
+    assert 'type="checkbox" name="tags" value="great-wall"' in html
+    assert 'name="sources-TOTAL_FORMS"' in html and 'name="periods-0-ticket_cny"' in html
+    assert 'name="highlights-0-text_zh"' in html and 'name="highlights-0-text_en"' in html
