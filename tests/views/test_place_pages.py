@@ -106,3 +106,8 @@ def test_route_pages_show_theme_days_and_leg_distances(huairou, client):
     assert "Day 1" in html and "Day 2" in html
     assert "km straight-line" in html
     assert "Huanghuacheng Lakeside Great Wall" in html and "theme from" in html
+
+
+def test_places_sharing_a_village_centre_are_not_shown_zero_km_apart(huairou, client):
+    html = page(client, "/homestays/guohuai-courtyard/")
+    assert "same village (approximate location)" in html and "— 0.0 km" not in html
