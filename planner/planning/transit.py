@@ -153,18 +153,26 @@ class TransitPlanner:
             trunk = next(t for t in self.trunks if t["hub"] == TAXI_HUB)
             if back is None:
                 return []
-            reversed_back = [
-                _Segment(s.mode, s.line, s.destination, s.origin, s.minutes, s.km,
-                         s.departures, s.headway, s.on_demand_wait, s.path[::-1])
-                for s in reversed(back)
-            ]  # fmt: skip
-            return [[*reversed_back, self._trunk(trunk, False, day_kind, slowdown)]]
+            return [[*_reversed(back), self._trunk(trunk, False, day_kind, slowdown)]]
+        by_line = self._from_or_to_the_hub(a, b)
+        if by_line:
+            return by_line  # as from the city: a line that serves the place is the way
         drive = self._drive(a.point, b.point)
         hub_km = self._drive(self._node_point(TAXI_HUB), a.point).km
         mode = "taxi" if hub_km <= p.TAXI_CRUISE_KM else "booked_car"
         wait = p.TAXI_WAIT_MINUTES if mode == "taxi" else 0
         return [[_Segment(mode, "", a.slug, b.slug, drive.minutes, drive.km,
                           on_demand_wait=wait, path=drive.path)]]  # fmt: skip
+
+    def _from_or_to_the_hub(self, a: PlaceInfo, b: PlaceInfo) -> list[list[_Segment]]:
+        """A local line between Huairou town and a place it serves, either way."""
+        if a.slug == TAXI_HUB:
+            onward = self._hub_to_place(b)
+            return [onward] if onward and onward[0].line else []
+        if b.slug == TAXI_HUB:
+            back = self._hub_to_place(a)
+            return [_reversed(back)] if back and back[0].line else []
+        return []
 
     def _via_station(self, trunk: dict, b: PlaceInfo, day_kind: str) -> list[list[_Segment]]:
         station = self._node_point(trunk["hub"])
@@ -223,6 +231,15 @@ class TransitPlanner:
 
     def practical(self, place: PlaceInfo) -> bool:
         return self.is_city(place) or self._hub_to_place(place) is not None
+
+
+def _reversed(chain: list[_Segment]) -> list[_Segment]:
+    """The same chain ridden the other way."""
+    return [
+        _Segment(s.mode, s.line, s.destination, s.origin, s.minutes, s.km,
+                 s.departures, s.headway, s.on_demand_wait, s.path[::-1])
+        for s in reversed(chain)
+    ]  # fmt: skip
 
 
 def load_transit(network: RoadNetwork, path: Path | str | None = None) -> TransitPlanner:
