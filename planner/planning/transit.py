@@ -59,6 +59,11 @@ def _hhmm(minutes: float) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+def _known(record: dict, key: str):
+    """A timetable value: the sourced one, else the stated assumption (`<key>_assumed`)."""
+    return record.get(key) or record[f"{key}_assumed"]
+
+
 def _departures(first: str, last: str, headway: int) -> tuple[int, ...]:
     return tuple(range(_clock(first), _clock(last) + 1, headway))
 
@@ -89,8 +94,8 @@ class TransitPlanner:
             if place.slug in line["serves"]:
                 stop = self._node_point(line["stop_node"])
                 ride = self._drive(hub, stop)
-                headway = line.get("headway_minutes") or line["headway_minutes_assumed"]
-                times = _departures(line["first_assumed"], line["last_assumed"], headway)
+                headway = _known(line, "headway_minutes")
+                times = _departures(_known(line, "first"), _known(line, "last"), headway)
                 walk = line["serves"][place.slug]
                 return [
                     _Segment("bus", line["line"], TAXI_HUB, line["stop_node"],
@@ -118,7 +123,7 @@ class TransitPlanner:
             first, last = (
                 (trunk["outbound_first"], trunk["outbound_last"])
                 if outbound
-                else (trunk["return_first_assumed"], trunk["return_last_assumed"])
+                else (_known(trunk, "return_first"), _known(trunk, "return_last"))
             )
             headway = trunk["headway_minutes"]
             departures = _departures(first, last, headway)
