@@ -230,7 +230,11 @@ def _attach(network: RoadNetwork, lat: float, lng: float) -> Attachment:
     for node, share in ((edge.a, fraction), (edge.b, 1 - fraction)):
         road_km = share * edge.km
         entries.append((node, local_km + road_km, (road_km / speed * 60) + local_km * to_minutes))
-    return Attachment(tuple(entries), edge, fraction, local_km)
+    quickest: dict[int, tuple[int, float, float]] = {}
+    for entry in entries:  # one way per junction, the quickest: fewer pairs to try per leg
+        if entry[0] not in quickest or entry[2] < quickest[entry[0]][2]:
+            quickest[entry[0]] = entry
+    return Attachment(tuple(quickest.values()), edge, fraction, local_km)
 
 
 _NETWORKS: dict[Path, RoadNetwork] = {}
