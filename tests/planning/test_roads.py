@@ -119,3 +119,22 @@ def test_two_places_on_the_same_road_drive_between_them_without_a_detour():
     far = network.nodes[edge.b].id
     low, high = _point_along("hefangkou", far, 0.2), _point_along("hefangkou", far, 0.8)
     assert CAR.drive(low, high).km == pytest.approx(0.6 * edge.km, abs=0.5)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    lat=st.floats(40.25, 41.05),
+    lng=st.floats(116.25, 116.9),
+    hour=st.integers(6, 20),
+    day=st.sampled_from([dt.date(2026, 11, 18), dt.date(2026, 11, 22), dt.date(2026, 10, 1)]),
+)
+def test_property_a_city_leg_is_never_quicker_than_from_any_junction_it_passes(lat, lng, hour, day):
+    place = PlaceInfo(f"q-{lat:.5f}-{lng:.5f}", "spot", "", "", lat, lng)
+    depart = dt.datetime.combine(day, dt.time(hour))
+    model = TravelModel(Transport.CAR)
+    city = model.leg(DONGZHIMEN, place, depart)
+    network = road_network()
+    for node_id in model.drive(DONGZHIMEN, place).nodes[1:]:
+        node = network.nodes[network.index[node_id]]
+        on_the_way = PlaceInfo(node_id, "poi", "", "", node.lat, node.lng)
+        assert city.minutes >= model.leg(on_the_way, place, depart).minutes, node_id
