@@ -139,14 +139,16 @@ class RoadNetwork:
             km = straight * p.LOCAL_CIRCUITY
             best = (km / p.LOCAL_SPEED_KMH * 60, km, None)
         start, end = self.attach(*a), self.attach(*b)
-        along = start.along_the_same_road(end)
+        along = start.along_the_same_road(end, factors)
         if along is not None and (best is None or along[0] < best[0]):
             best = (*along, None)
         tables = self.tables(factors)
-        for first, first_km, first_minutes in start.entries:
+        start_factor, end_factor = start.road_factor(factors), end.road_factor(factors)
+        for first, first_km, first_local, first_road in start.entries:
             row_minutes, row_km = tables.minutes[first], tables.km[first]
-            for last, last_km, last_minutes in end.entries:
-                minutes = row_minutes[last] + first_minutes + last_minutes
+            first_minutes = first_local + first_road * start_factor
+            for last, last_km, last_local, last_road in end.entries:
+                minutes = row_minutes[last] + first_minutes + last_local + last_road * end_factor
                 if best is None or minutes < best[0]:
                     best = (minutes, row_km[last] + first_km + last_km, (first, last))
         return best
@@ -164,36 +166,33 @@ class RoadNetwork:
 
 @dataclass(frozen=True)
 class Attachment:
-    """Ways from a point onto the graph: (node, km, minutes) each, free-flowing.
+    """Ways from a point onto the graph: (node, km, local minutes, road minutes) each.
 
     A point joins its nearest junctions by a local road, and its nearest road (not an
     expressway, which one enters only at exits) at the foot of the perpendicular, then
-    drives along it to either end.
+    drives along it to either end; the road minutes are free-flowing, slowed by the traffic
+    of the road's class when a leg is priced.
     """
 
-    entries: tuple[tuple[int, float, float], ...]
+    entries: tuple[tuple[int, float, float, float], ...]
     edge: "Edge | None" = None
     fraction: float = 0.0  # where along `edge` the point joins it, from edge.a
     local_km: float = 0.0  # the local road from the point to that spot
 
-    def along_the_same_road(self, other: "Attachment") -> tuple[float, float] | None:
+    def road_factor(self, factors: dict[str, float]) -> float:
+        return factors.get(self.edge.speed_class, 1.0) if self.edge else 1.0
+
+    def along_the_same_road(self, other: "Attachment", factors: dict[str, float]):
         """(minutes, km) between two points that join the same road, without a detour."""
-        if (
-            self.edge is None
-            or other.edge is None
-            or {self.edge.a, self.edge.b}
-            != {
-                other.edge.a,
-                other.edge.b,
-            }
-        ):
+        if self.edge is None or other.edge is None:
+            return None
+        if {self.edge.a, self.edge.b} != {other.edge.a, other.edge.b}:
             return None
         other_fraction = other.fraction if other.edge.a == self.edge.a else 1 - other.fraction
         road_km = abs(self.fraction - other_fraction) * self.edge.km
         local_km = self.local_km + other.local_km
-        minutes = (
-            road_km / p.ROAD_SPEED_KMH[self.edge.speed_class] + local_km / p.LOCAL_SPEED_KMH
-        ) * 60
+        road_minutes = road_km / p.ROAD_SPEED_KMH[self.edge.speed_class] * 60
+        minutes = road_minutes * self.road_factor(factors) + local_km / p.LOCAL_SPEED_KMH * 60
         return minutes, road_km + local_km
 
 
@@ -216,7 +215,7 @@ def _attach(network: RoadNetwork, lat: float, lng: float) -> Attachment:
         (straight_km(lat, lng, node.lat, node.lng), i) for i, node in enumerate(network.nodes)
     )
     entries = [
-        (i, km * p.LOCAL_CIRCUITY, km * p.LOCAL_CIRCUITY * to_minutes)
+        (i, km * p.LOCAL_CIRCUITY, km * p.LOCAL_CIRCUITY * to_minutes, 0.0)
         for km, i in distances[: p.ATTACH_NODES]
     ]
     roads = [edge for edge in network.edges if edge.speed_class != "expressway"]
@@ -229,12 +228,8 @@ def _attach(network: RoadNetwork, lat: float, lng: float) -> Attachment:
     speed = p.ROAD_SPEED_KMH[edge.speed_class]
     for node, share in ((edge.a, fraction), (edge.b, 1 - fraction)):
         road_km = share * edge.km
-        entries.append((node, local_km + road_km, (road_km / speed * 60) + local_km * to_minutes))
-    quickest: dict[int, tuple[int, float, float]] = {}
-    for entry in entries:  # one way per junction, the quickest: fewer pairs to try per leg
-        if entry[0] not in quickest or entry[2] < quickest[entry[0]][2]:
-            quickest[entry[0]] = entry
-    return Attachment(tuple(quickest.values()), edge, fraction, local_km)
+        entries.append((node, local_km + road_km, local_km * to_minutes, road_km / speed * 60))
+    return Attachment(tuple(entries), edge, fraction, local_km)
 
 
 _NETWORKS: dict[Path, RoadNetwork] = {}

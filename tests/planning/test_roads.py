@@ -2,12 +2,13 @@ import datetime as dt
 import json
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from planner.planning import PlaceInfo, Transport
 from planner.planning.roads import NETWORK_PATH, road_network, straight_km
-from planner.planning.travel import TravelModel
+from planner.planning.traffic import traffic_at
+from planner.planning.travel import TravelModel, direction
 from tests.planning.factories import DONGZHIMEN, HUAIROU_TOWN, LABAGOU
 
 CAR = TravelModel(Transport.CAR)
@@ -128,13 +129,15 @@ def test_two_places_on_the_same_road_drive_between_them_without_a_detour():
     hour=st.integers(6, 20),
     day=st.sampled_from([dt.date(2026, 11, 18), dt.date(2026, 11, 22), dt.date(2026, 10, 1)]),
 )
+@example(lat=40.25, lng=116.625, hour=7, day=dt.date(2026, 10, 1))  # beside 京密路, May Day
 def test_property_a_city_leg_is_never_quicker_than_from_any_junction_it_passes(lat, lng, hour, day):
     place = PlaceInfo(f"q-{lat:.5f}-{lng:.5f}", "spot", "", "", lat, lng)
     depart = dt.datetime.combine(day, dt.time(hour))
     model = TravelModel(Transport.CAR)
     city = model.leg(DONGZHIMEN, place, depart)
     network = road_network()
-    for node_id in model.drive(DONGZHIMEN, place).nodes[1:]:
+    traffic = traffic_at(depart, direction(DONGZHIMEN, place))
+    for node_id in model.drive(DONGZHIMEN, place, traffic).nodes[1:]:
         node = network.nodes[network.index[node_id]]
         on_the_way = PlaceInfo(node_id, "poi", "", "", node.lat, node.lng)
         assert city.minutes >= model.leg(on_the_way, place, depart).minutes, node_id
