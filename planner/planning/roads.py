@@ -229,7 +229,24 @@ def _attach(network: RoadNetwork, lat: float, lng: float) -> Attachment:
     for node, share in ((edge.a, fraction), (edge.b, 1 - fraction)):
         road_km = share * edge.km
         entries.append((node, local_km + road_km, local_km * to_minutes, road_km / speed * 60))
-    return Attachment(tuple(entries), edge, fraction, local_km)
+    return Attachment(_undominated(entries), edge, fraction, local_km)
+
+
+def _undominated(entries: list) -> tuple:
+    """Drop a way onto a junction that another way onto it beats on both its local and its
+    road minutes: traffic factors only slow roads (all ≥ 1), so it can never be quicker."""
+    return tuple(
+        entry
+        for entry in entries
+        if not any(
+            other is not entry
+            and other[0] == entry[0]
+            and other[2] <= entry[2]
+            and other[3] <= entry[3]
+            and (other[2], other[3]) != (entry[2], entry[3])
+            for other in entries
+        )
+    )
 
 
 _NETWORKS: dict[Path, RoadNetwork] = {}
