@@ -71,6 +71,21 @@ class OpeningPeriod:
 
 
 @dataclass(frozen=True, slots=True)
+class OpeningPeriod:
+    """Hours in force every year from one (month, day) to another, both inclusive (may wrap
+    the year)."""
+
+    start: tuple[int, int]
+    end: tuple[int, int]
+    opens: dt.time | None = None
+    closes: dt.time | None = None
+    last_entry: dt.time | None = None
+    closed: bool = False  # closed for the season (fire season, winter, works)
+    reason: str = ""  # a code: fire_season | winter | works | event | ""
+    ticket_cny: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class PlaceInfo:
     """Everything the engine needs to know about one place (slots: 100,000 of them fit)."""
 

@@ -56,11 +56,16 @@ def test_builder_shows_each_warning_where_the_server_placed_it(huairou_live, off
                                                                 live_server):  # fmt: skip
     from planner.models import ScenicSpot
 
-    ScenicSpot.objects.filter(slug="hongluo-temple").update(confidence="L")
+    spots = ScenicSpot.objects
+    spots.filter(slug="huanghuacheng-lakeside-great-wall").update(confidence="L")
+    # Every route stop has a location now; take one away to see the not-mapped warning.
+    spots.filter(slug="xiangshuihu-great-wall").update(latitude=None, longitude=None)
     page = offline_page
     page.goto(live_server.url + "/plan/?route=autumn")
     page.wait_for_selector(".timeline-day")
     general = page.locator("#plan-warnings-general .warning-not_mapped")
     assert "尚无核实的位置" in general.inner_text()
-    stop = page.locator('.timeline-stop[data-slug="hongluo-temple"] .warning-unverified_data')
+    stop = page.locator(
+        '.timeline-stop[data-slug="huanghuacheng-lakeside-great-wall"] .warning-unverified_data'
+    )
     assert "信息或等级未经核实" in stop.inner_text()
