@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from . import parameters as p
 from .candidates import SpatialGrid, by_detour
-from .hours import hhmm
+from .hours import hhmm, ticket_on
 from .schedule import (
     LUNCH_EARLIEST,
     last_lunch_start,
@@ -158,6 +158,7 @@ class DayBuilder:
                 lunch_at=to_datetime(self.date, outcome.lunch_at) if eats_here else None,
                 sunset=dt.time(rules.sunset // 60, rules.sunset % 60) if rules.sunset else None,
                 hours_assumed=rules.assumed is not None,
+                ticket_cny=ticket_on(place, self.date) if role == Role.VISIT else None,
             )
         )
         self.minute = outcome.depart

@@ -146,17 +146,15 @@ def _first_of(groups: Sequence[Sequence[PlaceInfo]]) -> PlaceInfo | None:
 
 def totals_of(days: Sequence[DayPlan]) -> Totals:
     visits = [
-        stop.place
-        for day in days
-        for stop in day.stops
+        stop for day in days for stop in day.stops
         if stop.role == Role.VISIT and stop.place.kind == Kind.SPOT
-    ]
+    ]  # fmt: skip
     stays = [day.overnight for day in days if day.overnight]
     return Totals(
         km=round(sum(leg.km for day in days for leg in day.legs), 1),
         travel_minutes=sum(leg.minutes for day in days for leg in day.legs),
-        tickets_cny=sum(place.ticket_cny or 0 for place in visits),
+        tickets_cny=sum(stop.ticket_cny or 0 for stop in visits),
         lodging_cny=sum(stay.price_cny_min or 0 for stay in stays),
-        unknown_ticket_prices=sum(place.ticket_cny is None for place in visits),
+        unknown_ticket_prices=sum(stop.ticket_cny is None for stop in visits),
         unknown_lodging_prices=sum(stay.price_cny_min is None for stay in stays),
     )

@@ -60,6 +60,14 @@ def _in_force(place: PlaceInfo, day: dt.date):
     return None
 
 
+def ticket_on(place: PlaceInfo, day: dt.date) -> int | None:
+    """The ticket of the period in force that day, else the place's own (spots only)."""
+    period = _in_force(place, day)
+    if period is not None and period.ticket_cny is not None and place.kind == Kind.SPOT:
+        return period.ticket_cny
+    return place.ticket_cny
+
+
 def hours_on(place: PlaceInfo, day: dt.date) -> DayHours:
     """The hours a visit on `day` must respect."""
     sunset = sunset_minute(round(place.lat, 2), round(place.lng, 2), day) if place.outdoor else None

@@ -71,21 +71,6 @@ class OpeningPeriod:
 
 
 @dataclass(frozen=True, slots=True)
-class OpeningPeriod:
-    """Hours in force every year from one (month, day) to another, both inclusive (may wrap
-    the year)."""
-
-    start: tuple[int, int]
-    end: tuple[int, int]
-    opens: dt.time | None = None
-    closes: dt.time | None = None
-    last_entry: dt.time | None = None
-    closed: bool = False  # closed for the season (fire season, winter, works)
-    reason: str = ""  # a code: fire_season | winter | works | event | ""
-    ticket_cny: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class PlaceInfo:
     """Everything the engine needs to know about one place (slots: 100,000 of them fit)."""
 
@@ -188,6 +173,7 @@ class PlannedStop:
     lunch_at: dt.datetime | None = None
     sunset: dt.time | None = None  # outdoor sites: sunset that day, for the visitor to see
     hours_assumed: bool = False  # opening hours unknown: the stated default was used
+    ticket_cny: int | None = None  # the ticket that day (the season's), visits to spots only
 
 
 @dataclass(frozen=True)

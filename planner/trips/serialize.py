@@ -36,7 +36,7 @@ def stop_json(stop: PlannedStop) -> dict:
         **place_json(stop.place),
         "arrive": stop.arrive.strftime("%H:%M"),
         "depart": stop.depart.strftime("%H:%M"),
-        "ticket_cny": stop.place.ticket_cny,
+        "ticket_cny": stop.ticket_cny,
         "suggested": stop.suggested,
         "role": stop.role,
         "wait_minutes": stop.wait_minutes,

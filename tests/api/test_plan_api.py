@@ -1,3 +1,4 @@
+import datetime as dt
 import json
 
 import pytest
@@ -38,7 +39,9 @@ def test_plan_answers_the_documented_shape(huairou, client):
     assert plan["totals"]["km"] == pytest.approx(sum(leg["km"] for leg in day["legs"]), abs=0.05)
     hongluo = ScenicSpot.objects.get(slug="hongluo-temple")
     mutianyu = ScenicSpot.objects.get(slug="mutianyu-great-wall")
-    assert plan["totals"]["tickets_cny"] == hongluo.ticket_cny + mutianyu.ticket_cny
+    # 10 October: the ticket of the season in force that day (Mutianyu's Apr–Oct period).
+    october = next(p for p in mutianyu.periods.all() if p.covers(dt.date(2026, 10, 10)))
+    assert plan["totals"]["tickets_cny"] == hongluo.ticket_cny + october.ticket_cny
 
 
 def test_two_day_plan_has_an_overnight_with_alternatives(huairou, client):

@@ -144,3 +144,11 @@ def test_without_a_car_the_day_ends_by_the_last_departure_home(monkeypatch):
         close = (dt.datetime.combine(day.date, last) - leaving) <= dt.timedelta(hours=1)
         assert said == ([last.strftime("%H:%M")] if close else [])
     assert close is False
+
+
+def test_the_ticket_is_the_one_of_the_season_of_the_trip():
+    low = OpeningPeriod((11, 16), (3, 31), opens=dt.time(8, 0), closes=dt.time(17, 0),
+                        ticket_cny=40)  # fmt: skip
+    wall = spot("wall", 40.43, 116.56, price_cny_min=45, periods=(low,), visit_minutes=60)
+    assert make_plan(request([wall], date=dt.date(2026, 12, 19))).totals.tickets_cny == 40
+    assert make_plan(request([wall], date=dt.date(2026, 7, 4))).totals.tickets_cny == 45
