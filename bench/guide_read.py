@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT))
 from planner.planning import (  # noqa: E402
     Candidates,
     Kind,
+    OpeningPeriod,
     PlaceInfo,
     PlanRequest,
     Role,
@@ -32,12 +33,6 @@ KINDS = {
 # A Saturday in each season; the National Day week is a public holiday on purpose.
 SEASONS = {"spring": dt.date(2027, 4, 17), "summer": dt.date(2027, 7, 17),
            "autumn": dt.date(2026, 10, 3), "winter": dt.date(2026, 12, 19)}  # fmt: skip
-# Until the dataset says `outdoor` (branch data), the walls, gorges and forest parks by name.
-OUTDOOR = {
-    "mutianyu-great-wall", "huanghuacheng-lakeside-great-wall", "xiangshuihu-great-wall",
-    "labagou-primeval-forest", "qinglong-gorge", "shengquan-mountain", "baiquan-mountain",
-    "jiugukou", "yougu-shentan", "yunmeng-xianjing", "shimen-mountain", "shentangyu",
-}  # fmt: skip
 
 
 def _time(value):
@@ -46,7 +41,16 @@ def _time(value):
 
 def load():
     records = json.loads((ROOT / "fixtures" / "huairou.json").read_text(encoding="utf-8"))
-    places, routes = {}, {}
+    places, routes, periods = {}, {}, {}
+    for record in records:
+        if record["model"] == "planner.openingperiod":
+            fields = record["fields"]
+            periods.setdefault(fields["spot"][0], []).append(OpeningPeriod(
+                (fields["start_month"], fields["start_day"]),
+                (fields["end_month"], fields["end_day"]),
+                _time(fields["opens"]), _time(fields["closes"]), _time(fields["last_entry"]),
+                fields["closed"], fields["reason"], fields["ticket_cny"],
+            ))  # fmt: skip
     for record in records:
         model, fields = record["model"].split(".")[1], record["fields"]
         if model == "routestop":
@@ -64,7 +68,10 @@ def load():
             closes=_time(fields.get("closes")), last_entry=_time(fields.get("last_entry")),
             visit_minutes=fields.get("visit_minutes"), price_cny_min=fields.get("price_cny_min"),
             best_months=tuple(fields.get("best_months") or ()), rating=fields.get("rating") or "",
-            outdoor=fields["slug"] in OUTDOOR, category=fields.get("category") or "",
+            outdoor=bool(fields.get("outdoor")), category=fields.get("category") or "",
+            closed_weekdays=tuple(fields.get("closed_weekdays") or ()),
+            lodging_kind=fields.get("lodging_kind") or "",
+            periods=tuple(periods.get(fields["slug"], ())),
         )  # fmt: skip
     return places, routes
 

@@ -91,6 +91,9 @@ class DayBuilder:
                        origin=self.previous.slug)  # fmt: skip
 
     def build(self, order: Sequence[PlaceInfo], overnight=None, alternatives=()) -> DayPlan:
+        if order:
+            self._leave_for_the_opening(order[0])
+        leave = self.minute
         for place in order:
             self._go_to(place)
         self._go_to(self.end, final=True)
@@ -103,11 +106,22 @@ class DayBuilder:
             legs=tuple(self.legs),
             overnight=overnight,
             overnight_alternatives=tuple(alternatives),
-            leave=to_datetime(self.date, self.day_start),
+            leave=to_datetime(self.date, leave),
             back=to_datetime(self.date, self.minute),
         )
 
     # --- steps -----------------------------------------------------------------------------
+
+    def _leave_for_the_opening(self, first: PlaceInfo) -> None:
+        """Leave later rather than wait at a gate that opens after the first arrival."""
+        opens = time_rules(first, self.pace, self.date).opens
+        travel = self.travel.minutes(self.start, first)
+        if opens is not None and self.minute + travel < opens:
+            # Once more with the traffic of the later hour.
+            later = to_datetime(self.date, opens - travel)
+            travel = self.travel.leg(self.start, first, later).minutes
+            self.minute = float(max(self.minute, opens - travel))
+            self.pending = lunch_needed(self.pending, self.minute, self.pace)
 
     def _leg(self, origin: PlaceInfo, destination: PlaceInfo) -> Leg:
         depart = to_datetime(self.date, self.minute)

@@ -32,11 +32,12 @@ def test_a_hand_checked_morning_at_hongluo():
     assert [leg.destination.slug for leg in day.legs] == ["hongluo", "dongzhimen"]
 
 
-def test_arriving_before_opening_waits_for_the_gate():
+def test_a_gate_that_opens_late_means_leaving_later_not_waiting():
     early = spot("early", 40.33, 116.63, opens=dt.time(10, 0), closes=dt.time(17, 0))
     plan = make_plan(request([early], lunch=False))
     stop = plan.days[0].stops[0]
-    assert stop.arrive.time() == dt.time(10, 0) and stop.wait_minutes > 0
+    assert stop.arrive.time() == dt.time(10, 0) and stop.wait_minutes == 0
+    assert plan.days[0].leave.time() > dt.time(8, 0)
     assert not plan.warnings
 
 
