@@ -12,7 +12,10 @@ def test_print_view_has_every_stop_with_facts_map_qr_and_emergency_numbers(saved
         assert f"{stop['lat']:.5f}, {stop['lng']:.5f}" in html
     for number in ("110", "120", "119", "122"):
         assert number in html
-    assert "Facts as of 2026-11-26" in html
+    # The newest verification date among the places the plan uses.
+    sheet = build_sheet(saved["plan"], "t", "https://example.org/i/x/")
+    assert sheet.facts_as_of is not None
+    assert f"Facts as of {sheet.facts_as_of:%Y-%m-%d}" in html
     assert "&lt;b&gt;" in html and TRICKY not in html
     assert "uri.amap.com" in html
 
