@@ -1,13 +1,25 @@
-"""Saving itineraries: one transaction, optimistic concurrency through `version`."""
+"""Saving itineraries: one transaction, optimistic concurrency through `version`.
+
+Whoever saves an itinerary gets its edit key once (in the 201 answer); only its SHA-256 is
+stored. The creator's browser keeps the key (localStorage, and a signed cookie so that the
+server can show "Edit"), and a change must present it. The share link alone reads and copies.
+"""
 
 import datetime as dt
+import hashlib
+import hmac
+import secrets
 
+from django.conf import settings
+from django.core import signing
 from django.db import transaction
 
 from .models import Itinerary, ItineraryDay, ItineraryStop
 
-SESSION_KEY = "my_itineraries"
-SESSION_LIMIT = 50
+EDIT_KEY_HEADER = "HTTP_X_EDIT_KEY"
+MINE_COOKIE = "my_itineraries"
+MINE_LIMIT = 20
+MINE_MAX_AGE = 365 * 24 * 3600
 
 
 class VersionConflict(Exception):
@@ -43,9 +55,26 @@ def _write_days(itinerary: Itinerary, plan: dict) -> None:
         )
 
 
+def new_edit_key() -> str:
+    """256 random bits, URL-safe."""
+    return secrets.token_urlsafe(32)
+
+
+def _digest(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()
+
+
+def may_edit(itinerary: Itinerary, key: str | None) -> bool:
+    """Whether `key` is this itinerary's edit key (constant-time comparison)."""
+    if not key or not itinerary.edit_key_hash:
+        return False
+    return hmac.compare_digest(_digest(key), itinerary.edit_key_hash)
+
+
 @transaction.atomic
-def create_itinerary(title: str, request: dict, plan: dict) -> Itinerary:
+def create_itinerary(title: str, request: dict, plan: dict, edit_key: str) -> Itinerary:
     itinerary = Itinerary.objects.create(
+        edit_key_hash=_digest(edit_key),
         title=title,
         request=request,
         plan=plan,
@@ -74,11 +103,29 @@ def update_itinerary(token: str, expected_version: int, title: str, request: dic
     return itinerary
 
 
-def remember(session, itinerary: Itinerary) -> None:
-    """Keep the visitor's own plans in their session so they find them again."""
-    tokens = [t for t in session.get(SESSION_KEY, []) if t != itinerary.token]
-    session[SESSION_KEY] = [itinerary.token, *tokens][:SESSION_LIMIT]
+def remembered_keys(request) -> dict[str, str]:
+    """This browser's own itineraries, token -> edit key, newest first (signed cookie: no
+    session row is written for an anonymous visitor)."""
+    mine = request.COOKIES.get(MINE_COOKIE)
+    if not mine:
+        return {}
+    try:
+        keys = signing.loads(mine, salt=MINE_COOKIE, max_age=MINE_MAX_AGE)
+    except (signing.BadSignature, ValueError):
+        return {}
+    return keys if isinstance(keys, dict) else {}
 
 
-def owned_tokens(session) -> list[str]:
-    return list(session.get(SESSION_KEY, []))
+def remember(request, response, itinerary: Itinerary, edit_key: str) -> None:
+    """Keep the visitor's own plans (and their edit keys) in their browser."""
+    keys = {itinerary.token: edit_key}
+    keys.update((t, k) for t, k in remembered_keys(request).items() if t != itinerary.token)
+    kept = dict(list(keys.items())[:MINE_LIMIT])
+    response.set_cookie(
+        MINE_COOKIE, signing.dumps(kept, salt=MINE_COOKIE, compress=True), max_age=MINE_MAX_AGE, httponly=True, samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )  # fmt: skip
+
+
+def owned_tokens(request) -> list[str]:
+    return list(remembered_keys(request))

@@ -6,7 +6,15 @@ from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from planner.itineraries import VersionConflict, create_itinerary, remember, update_itinerary
+from planner.itineraries import (
+    EDIT_KEY_HEADER,
+    VersionConflict,
+    create_itinerary,
+    may_edit,
+    new_edit_key,
+    remember,
+    update_itinerary,
+)
 from planner.models import Itinerary
 from planner.planning import make_plan
 from planner.planning_adapter import planning_candidates, transit_hubs
@@ -17,6 +25,7 @@ from .plan_json import plan_json
 from .plan_request import parse_body, validate_plan
 
 JSON_OPTIONS = {"ensure_ascii": False}
+READ_ONLY = "This link shows and copies the itinerary; only its creator's edit key can change it."
 
 
 def compute(data: dict):
@@ -37,7 +46,8 @@ def _itinerary_json(itinerary: Itinerary) -> dict:
     }
 
 
-# Compute-only and token-addressed endpoints: no cookie-based authority, so no CSRF token.
+# Compute-only and key-addressed endpoints: no cookie-based authority (the edit key travels
+# in a header that another site cannot set), so no CSRF token.
 @csrf_exempt
 @require_http_methods(["POST"])
 @rate_limited("plan")
@@ -57,9 +67,12 @@ def itineraries(request):
         validated, result = compute(parse_body(request.body))
     except InvalidRequest as invalid:
         return error_response(invalid.errors)
-    itinerary = create_itinerary(validated.title, validated.normalized, result)
-    remember(request.session, itinerary)
-    return JsonResponse(_itinerary_json(itinerary), status=201, json_dumps_params=JSON_OPTIONS)
+    edit_key = new_edit_key()
+    itinerary = create_itinerary(validated.title, validated.normalized, result, edit_key)
+    response = JsonResponse({**_itinerary_json(itinerary), "edit_key": edit_key}, status=201,
+                            json_dumps_params=JSON_OPTIONS)  # fmt: skip
+    remember(request, response, itinerary, edit_key)
+    return response
 
 
 @csrf_exempt
@@ -68,21 +81,26 @@ def itinerary(request, token):
     saved = get_object_or_404(Itinerary, token=token)
     if request.method == "GET":
         return JsonResponse(_itinerary_json(saved), json_dumps_params=JSON_OPTIONS)
-    return _update(request, token)
+    return _update(request, saved)
 
 
 @rate_limited("save")
-def _update(request, token):
+def _update(request, saved: Itinerary):
+    edit_key = request.META.get(EDIT_KEY_HEADER, "")
+    if not may_edit(saved, edit_key):
+        return error_response({"edit_key": [READ_ONLY]}, status=403)
     try:
         data = parse_body(request.body)
         version = data.get("version")
         if isinstance(version, bool) or not isinstance(version, int):
             raise InvalidRequest({"version": ["Send the version you read (a whole number)."]})
+        if version != saved.version:  # answer the conflict before computing a plan
+            raise VersionConflict(saved)
         validated, result = compute(data)
+        updated = update_itinerary(saved.token, version, validated.title, validated.normalized,
+                                   result)  # fmt: skip
     except InvalidRequest as invalid:
         return error_response(invalid.errors)
-    try:
-        updated = update_itinerary(token, version, validated.title, validated.normalized, result)
     except VersionConflict as conflict:
         return JsonResponse(
             {
@@ -91,5 +109,6 @@ def _update(request, token):
             },
             status=409,
         )
-    remember(request.session, updated)
-    return JsonResponse(_itinerary_json(updated), json_dumps_params=JSON_OPTIONS)
+    response = JsonResponse(_itinerary_json(updated), json_dumps_params=JSON_OPTIONS)
+    remember(request, response, updated, edit_key)
+    return response

@@ -73,11 +73,13 @@ def test_saving_never_fails_with_a_server_error(huairou, body):
 @given(body=raw_bodies, token=st.sampled_from(["saved", "unknown"]))
 def test_updating_never_fails_with_a_server_error(huairou, body, token):
     client = Client()
+    key = ""
     if token == "saved":
         created = client.post("/api/itineraries", json.dumps({"stops": ["yanqi-lake"]}),
                               content_type="application/json").json()  # fmt: skip
-        token = created["token"]
-    response = client.put(f"/api/itineraries/{token}", body, content_type="application/json")
+        token, key = created["token"], created["edit_key"]
+    response = client.put(f"/api/itineraries/{token}", body, content_type="application/json",
+                          HTTP_X_EDIT_KEY=key)  # fmt: skip
     assert_no_server_error(response)
 
 
