@@ -121,10 +121,9 @@ def remember(request, response, itinerary: Itinerary, edit_key: str) -> None:
     keys = {itinerary.token: edit_key}
     keys.update((t, k) for t, k in remembered_keys(request).items() if t != itinerary.token)
     kept = dict(list(keys.items())[:MINE_LIMIT])
-    response.set_cookie(
-        MINE_COOKIE, signing.dumps(kept, salt=MINE_COOKIE, compress=True), max_age=MINE_MAX_AGE, httponly=True, samesite="Lax",
-        secure=settings.SESSION_COOKIE_SECURE,
-    )  # fmt: skip
+    value = signing.dumps(kept, salt=MINE_COOKIE, compress=True)
+    response.set_cookie(MINE_COOKIE, value, max_age=MINE_MAX_AGE, httponly=True, samesite="Lax",
+                        secure=settings.SESSION_COOKIE_SECURE)  # fmt: skip
 
 
 def owned_tokens(request) -> list[str]:
