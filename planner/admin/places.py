@@ -19,6 +19,7 @@ from planner.models import (
     VillageCafe,
 )
 
+from .forms import CleanTextModelForm
 from .imports import (
     GeocodingConfirmImportForm,
     GeocodingImportForm,
@@ -117,6 +118,7 @@ def geocode_missing(modeladmin, request, queryset):
 
 
 class PlaceAdmin(SimpleHistoryAdmin):
+    form = CleanTextModelForm
     list_display = ["name_zh", "name_en", "town_zh", "confidence", "last_verified", "is_published"]
     list_filter = ["is_published", "confidence", TownFilter, StaleFilter, "is_illustrative"]
     search_fields = ["slug", "name_zh", "name_en", "town_zh", "town_en", "village_zh", "address_zh"]
