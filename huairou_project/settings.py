@@ -109,7 +109,13 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "huairou",
             "TIMEOUT": 600,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            # Short timeouts, and a circuit breaker that then skips Redis for a while: a
+            # hung Redis costs each process one timeout per interval (planner/cache_backends).
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+                "breaker_seconds": float(os.environ.get("REDIS_BREAKER_SECONDS", "15")),
+            },
         }
     }
 else:
