@@ -96,12 +96,17 @@ def clear_all_caches():
     """The shared cache and this process's memos of it (for data changed without signals)."""
     from django.core.cache import cache
 
+    from planner import planning_adapter
     from planner.api.caching import forget_recent
     from planner.content_version import forget_local
 
     cache.clear()
     forget_local()
     forget_recent()
+    # The version now survives a cache clear (it lives in the database), so the per-version
+    # memos of planning data must be dropped too for an uncached measurement.
+    planning_adapter._candidates.clear()
+    planning_adapter._hubs.clear()
 
 
 @pytest.fixture(autouse=True)

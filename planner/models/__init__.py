@@ -1,3 +1,4 @@
+from .content import ContentVersion
 from .dataset import DatasetLoad
 from .itineraries import Itinerary, ItineraryDay, ItineraryStop
 from .places import (
@@ -23,6 +24,7 @@ __all__ = [
     "PLACE_MODEL_BY_KIND",
     "SEASON_MONTHS",
     "Confidence",
+    "ContentVersion",
     "DatasetLoad",
     "Homestay",
     "Itinerary",

@@ -8,9 +8,8 @@ import pytest
 from django.core.cache import caches
 from django.test import override_settings
 
-from .redis_server import freeze, own_redis, thaw
-
-PORT = 6391
+from .conftest import REDIS_PORT as PORT
+from .redis_server import freeze, thaw
 
 
 def redis_cache(db: int, breaker_seconds: float):
@@ -25,12 +24,6 @@ def redis_cache(db: int, breaker_seconds: float):
             },  # fmt: skip
         }
     }
-
-
-@pytest.fixture(scope="module")
-def redis_process():
-    with own_redis(PORT) as process:
-        yield process
 
 
 @pytest.fixture
