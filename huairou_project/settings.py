@@ -100,6 +100,25 @@ DATABASES = {
     )
 }
 
+# A database that dies or stops answering must cost seconds, not a hung worker: a connect
+# timeout, a statement timeout, TCP keepalives and a user timeout for links that drop, a
+# health check on reused connections, and a watchdog for links that black-hole
+# (planner/db_watchdog.py). The visitor then gets the branded 503 with Retry-After.
+DB_STALL_SECONDS = float(os.environ.get("DB_STALL_SECONDS", "3"))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": int(os.environ.get("DB_CONNECT_TIMEOUT", "3")),
+            "options": f"-c statement_timeout={os.environ.get('DB_STATEMENT_TIMEOUT_MS', '5000')}",
+            "keepalives": 1,
+            "keepalives_idle": 10,
+            "keepalives_interval": 5,
+            "keepalives_count": 3,
+            "tcp_user_timeout": 10_000,
+        }
+    )
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -182,6 +201,8 @@ if IS_PRODUCTION:
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
     SECURE_SSL_HOST = os.environ.get("SECURE_SSL_HOST") or None
+    # Load balancers probe over plain HTTP: the health endpoints answer, never redirect.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 # How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if IS_PRODUCTION else "0"))
 

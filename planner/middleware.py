@@ -6,6 +6,7 @@ from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 
+from planner import db_watchdog
 from planner.outage import Outage
 
 logger = logging.getLogger(__name__)
@@ -25,11 +26,15 @@ class DatabaseUnavailableMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        ticket = db_watchdog.watch()
         try:
             response = self.get_response(request)
         except (OperationalError, InterfaceError) as error:
             return self._unavailable(request, error)
-        if database_outage.down and connection.connection is not None:
+        finally:
+            db_watchdog.unwatch(ticket)
+        reached = response.status_code < 500 and connection.connection is not None
+        if database_outage.down and reached:
             database_outage.recovered()  # this request reached the database
         return response
 
@@ -49,6 +54,7 @@ class DatabaseUnavailableMiddleware:
         else:
             response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response._has_been_logged = True  # the outage is logged once, not per request
         return response
 
 
