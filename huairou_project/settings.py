@@ -210,6 +210,8 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if IS_PRODUC
 RATE_LIMITS = {
     "plan": os.environ.get("RATE_LIMIT_PLAN", "60/60"),
     "save": os.environ.get("RATE_LIMIT_SAVE", "20/60"),
+    "geojson": os.environ.get("RATE_LIMIT_GEOJSON", "300/60"),
+    "read": os.environ.get("RATE_LIMIT_READ", "120/60"),
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, kept explicit (admin imports)
 

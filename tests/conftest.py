@@ -114,4 +114,4 @@ def fresh_cache_and_generous_limits(settings):
     """Each test starts with an empty cache and rate limits it will not hit by accident
     (the rate-limit test sets its own)."""
     clear_all_caches()
-    settings.RATE_LIMITS = {"plan": "100000/60", "save": "100000/60"}
+    settings.RATE_LIMITS = {scope: "100000/60" for scope in ("plan", "save", "geojson", "read")}

@@ -3,6 +3,7 @@ from django.views.decorators.http import require_GET
 
 from planner.geojson import places_feature_collection, route_feature_collection
 from planner.models import SeasonalRoute
+from planner.ratelimit import rate_limited
 
 from .caching import cached_json_response
 from .errors import InvalidRequest, error_response
@@ -12,6 +13,7 @@ GEOJSON = "application/geo+json"
 
 
 @require_GET
+@rate_limited("geojson")
 def places_geojson(request):
     try:
         filters = parse_place_filters(request.GET)
@@ -26,6 +28,7 @@ def places_geojson(request):
 
 
 @require_GET
+@rate_limited("geojson")
 def route_geojson(request, slug):
     route = get_object_or_404(SeasonalRoute, slug=slug, is_published=True)
 
