@@ -18,3 +18,16 @@ def inline_css(path: str):
 
     The file is our own, read from the static directories; CSP allows inline styles."""
     return mark_safe(f"<style>{_read(path)}</style>")  # noqa: S308 — our own static file
+
+
+@register.filter
+def web_link(value) -> str:
+    """The value if it is an http(s) URL (safe to put in href), else "" (shown as text)."""
+    from urllib.parse import urlsplit
+
+    text = str(value or "").strip()
+    try:
+        scheme = urlsplit(text).scheme.lower()
+    except ValueError:
+        return ""
+    return text if scheme in {"http", "https"} and text == value.strip() else ""
