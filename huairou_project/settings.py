@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "leaflet",
     "import_export",
     "simple_history",
+    "axes",
     "planner",
 ]
 
@@ -71,6 +72,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "planner.middleware.PermissionsPolicyMiddleware",
+    # Last, as django-axes requires: it answers locked-out sign-in attempts.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "huairou_project.urls"
@@ -145,6 +149,21 @@ else:
             "TIMEOUT": 600,
         }
     }
+
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one account,
+# or from one client address, sign-in is refused for the cool-off time with a clear page.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]  # each counts on its own
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "planner.ratelimit.client_address"  # honours TRUSTED_PROXY_COUNT
+AXES_LOCKOUT_TEMPLATE = "planner/admin/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

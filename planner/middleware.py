@@ -82,3 +82,21 @@ class ApiJsonErrorsMiddleware:
         if response.has_header("Allow"):
             replacement["Allow"] = response["Allow"]
         return replacement
+
+
+# Powerful browser features the site never uses are switched off for it and any frame.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in ("camera", "microphone", "payment", "usb", "serial", "bluetooth", "midi",
+                    "magnetometer", "gyroscope", "accelerometer", "display-capture")
+)  # fmt: skip
+
+
+class PermissionsPolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response

@@ -31,3 +31,10 @@ def web_link(value) -> str:
     except ValueError:
         return ""
     return text if scheme in {"http", "https"} and text == value.strip() else ""
+
+
+@register.simple_tag
+def cooloff_minutes(cooloff) -> int:
+    """django-axes' cool-off (a timedelta) in whole minutes, for the locked-out page."""
+    seconds = cooloff.total_seconds() if cooloff else 0
+    return max(1, round(seconds / 60))
