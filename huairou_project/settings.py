@@ -222,8 +222,10 @@ if IS_PRODUCTION:
     SECURE_SSL_HOST = os.environ.get("SECURE_SSL_HOST") or None
     # Load balancers probe over plain HTTP: the health endpoints answer, never redirect.
     SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
-# How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if IS_PRODUCTION else "0"))
+# How many proxies in front of the app append to X-Forwarded-For. 0 (the default, also in
+# production) uses REMOTE_ADDR and ignores the header, which any client can forge; set it to
+# the number of proxies you run (1 for the nginx in README's deployment section).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Abuse limits per client: "requests/seconds".
 RATE_LIMITS = {

@@ -5,18 +5,22 @@ stored. The creator's browser keeps the key (localStorage, and a signed cookie s
 server can show "Edit"), and a change must present it. The share link alone reads and copies.
 """
 
+import base64
 import datetime as dt
 import hashlib
 import hmac
+import re
 import secrets
 
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from .models import Itinerary, ItineraryDay, ItineraryStop
 
 EDIT_KEY_HEADER = "HTTP_X_EDIT_KEY"
+IDEMPOTENCY_HEADER = "HTTP_IDEMPOTENCY_KEY"
+IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_-]{22,128}")
 MINE_COOKIE = "my_itineraries"
 MINE_LIMIT = 20
 MINE_MAX_AGE = 365 * 24 * 3600
@@ -60,6 +64,32 @@ def new_edit_key() -> str:
     return secrets.token_urlsafe(32)
 
 
+def idempotency_key(request) -> str | None:
+    """The client's Idempotency-Key header: None if absent; ValueError if unusable."""
+    key = request.META.get(IDEMPOTENCY_HEADER)
+    if key is None:
+        return None
+    if not IDEMPOTENCY_KEY.fullmatch(key):
+        raise ValueError("Idempotency-Key must be 22 to 128 random URL-safe characters.")
+    return key
+
+
+def edit_key_for(idempotency: str | None) -> str:
+    """A new edit key; for a save with an Idempotency-Key, the same key on every retry
+    (derived with the server's secret, so only the holder of the idempotency key gets it)."""
+    if idempotency is None:
+        return new_edit_key()
+    digest = hmac.new(settings.SECRET_KEY.encode(), f"edit-key:{idempotency}".encode(),
+                      hashlib.sha256).digest()  # fmt: skip
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
+def already_saved(idempotency: str | None) -> Itinerary | None:
+    if idempotency is None:
+        return None
+    return Itinerary.objects.filter(idempotency_key_hash=_digest(idempotency)).first()
+
+
 def _digest(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()
 
@@ -71,10 +101,23 @@ def may_edit(itinerary: Itinerary, key: str | None) -> bool:
     return hmac.compare_digest(_digest(key), itinerary.edit_key_hash)
 
 
+def create_itinerary(title: str, request: dict, plan: dict, edit_key: str,
+                     idempotency: str | None = None) -> Itinerary:  # fmt: skip
+    """Save a new itinerary; with an Idempotency-Key already used, return that one instead."""
+    try:
+        return _create(title, request, plan, edit_key, idempotency)
+    except IntegrityError:
+        existing = already_saved(idempotency)
+        if existing is None:
+            raise
+        return existing  # a concurrent retry of the same save won the race
+
+
 @transaction.atomic
-def create_itinerary(title: str, request: dict, plan: dict, edit_key: str) -> Itinerary:
+def _create(title, request, plan, edit_key, idempotency) -> Itinerary:
     itinerary = Itinerary.objects.create(
         edit_key_hash=_digest(edit_key),
+        idempotency_key_hash=_digest(idempotency) if idempotency else None,
         title=title,
         request=request,
         plan=plan,

@@ -9,9 +9,11 @@ from django.views.decorators.http import require_http_methods
 from planner.itineraries import (
     EDIT_KEY_HEADER,
     VersionConflict,
+    already_saved,
     create_itinerary,
+    edit_key_for,
+    idempotency_key,
     may_edit,
-    new_edit_key,
     remember,
     update_itinerary,
 )
@@ -64,11 +66,20 @@ def plan(request):
 @rate_limited("save")
 def itineraries(request):
     try:
-        validated, result = compute(parse_body(request.body))
-    except InvalidRequest as invalid:
-        return error_response(invalid.errors)
-    edit_key = new_edit_key()
-    itinerary = create_itinerary(validated.title, validated.normalized, result, edit_key)
+        idempotency = idempotency_key(request)
+    except ValueError as error:
+        return error_response({"idempotency_key": [str(error)]})
+    edit_key = edit_key_for(idempotency)
+    itinerary = already_saved(idempotency)  # a retry after a lost answer: no second copy
+    if itinerary is None:
+        try:
+            validated, result = compute(parse_body(request.body))
+        except InvalidRequest as invalid:
+            return error_response(invalid.errors)
+        itinerary = create_itinerary(validated.title, validated.normalized, result, edit_key,
+                                     idempotency)  # fmt: skip
+    if not may_edit(itinerary, edit_key):  # e.g. the server's secret changed since
+        return JsonResponse(_itinerary_json(itinerary), status=201, json_dumps_params=JSON_OPTIONS)
     response = JsonResponse({**_itinerary_json(itinerary), "edit_key": edit_key}, status=201,
                             json_dumps_params=JSON_OPTIONS)  # fmt: skip
     remember(request, response, itinerary, edit_key)
@@ -77,6 +88,7 @@ def itineraries(request):
 
 @csrf_exempt
 @require_http_methods(["GET", "PUT"])
+@rate_limited("read")  # tokens cannot be guessed, and guessing is slowed down too
 def itinerary(request, token):
     saved = get_object_or_404(Itinerary, token=token)
     if request.method == "GET":

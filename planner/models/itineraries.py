@@ -28,6 +28,9 @@ class Itinerary(Timestamped):
     # SHA-256 of the edit key given only to the creator; "" = nobody may edit (saved before
     # edit keys existed). The share token lets people read and copy, never change.
     edit_key_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    # SHA-256 of the client's Idempotency-Key: a retried save returns this itinerary again.
+    idempotency_key_hash = models.CharField(max_length=64, null=True, blank=True, unique=True,
+                                            editable=False)  # fmt: skip
 
     class Meta:
         verbose_name = _("itinerary")

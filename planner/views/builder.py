@@ -10,6 +10,7 @@ from planner.converters import TokenConverter
 from planner.itineraries import owned_tokens, remembered_keys
 from planner.map_config import map_context
 from planner.models import Itinerary, SeasonalRoute, StartPoint
+from planner.ratelimit import rate_limited
 
 from .sheets import itinerary_downloads
 
@@ -118,6 +119,7 @@ def day_sections(plan: dict) -> list[dict]:
 
 
 @never_cache
+@rate_limited("read")
 def itinerary_page(request, token):
     saved = get_object_or_404(Itinerary, token=token)
     context = {

@@ -15,6 +15,7 @@ from planner.exports.qr import qr_svg
 from planner.exports.route_map import day_drawing, svg
 from planner.exports.sheet import Sheet, build_sheet
 from planner.models import Itinerary, SeasonalRoute
+from planner.ratelimit import rate_limited
 from planner.route_plans import route_plan
 
 DAY_COLOURS = ("#a23b2a", "#2b6a8f", "#2f6b4f")
@@ -85,10 +86,12 @@ def route_downloads(slug: str) -> dict[str, str]:
             for kind in FILE_TYPES}  # fmt: skip
 
 
+@rate_limited("read")
 def itinerary_print(request, token):
     return _print_page(request, itinerary_sheet(request, token), itinerary_downloads(token))
 
 
+@rate_limited("read")
 def itinerary_file(request, token, kind):
     return _file(itinerary_sheet(request, token), kind, token[:12])
 

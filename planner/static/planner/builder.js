@@ -264,6 +264,19 @@
       .catch(function () { status.textContent = text.offline; });
   }
 
+  // A retry of the same save (after a lost answer) sends the same key: the server then
+  // returns the itinerary it already saved instead of making a second one.
+  let pending = { body: null, key: null };
+  function idempotencyKey(body) {
+    if (pending.body !== body) {
+      const bytes = new Uint8Array(24);
+      window.crypto.getRandomValues(bytes);
+      const key = Array.from(bytes, function (b) { return b.toString(16).padStart(2, "0"); }).join("");
+      pending = { body: body, key: key };
+    }
+    return pending.key;
+  }
+
   function save() {
     readForm();
     const body = Object.assign(requestBody(), { title: state.title });
@@ -272,6 +285,7 @@
     saveStatus.textContent = text.planning;
     const headers = { "Content-Type": "application/json" };
     if (editToken) headers["X-Edit-Key"] = editKey;
+    else headers["Idempotency-Key"] = idempotencyKey(JSON.stringify(body));
     fetch(url, { method: editToken ? "PUT" : "POST", headers: headers, body: JSON.stringify(body) })
       .then(function (response) {
         return response.json().then(function (data) { return { status: response.status, data: data }; });
