@@ -128,12 +128,12 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # Django's Redis backend, but a Redis outage degrades to "no cache", not a 500.
-            "BACKEND": "planner.cache_backends.ResilientRedisCache",
+            "BACKEND": "planner.caching.backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "huairou",
             "TIMEOUT": 600,
             # Short timeouts, and a circuit breaker that then skips Redis for a while: a
-            # hung Redis costs each process one timeout per interval (planner/cache_backends).
+            # hung Redis costs each process one timeout per interval (planner/caching/backends.py).
             "OPTIONS": {
                 "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
                 "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
@@ -160,7 +160,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]  # each counts on its own
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "planner.ratelimit.client_address"  # honours TRUSTED_PROXY_COUNT
+AXES_CLIENT_IP_CALLABLE = "planner.caching.ratelimit.client_address"  # honours TRUSTED_PROXY_COUNT
 AXES_LOCKOUT_TEMPLATE = "planner/admin/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
@@ -290,7 +290,8 @@ LEAFLET_CONFIG = {
     "RESET_VIEW": False,
     "NO_GLOBALS": False,
     # Base layers are added by our own map module so that the GCJ-02 shift can follow
-    # the active layer; see planner/static/planner/basemaps.js.
+    # the active layer; see planner/static/planner/map.js
+    # (addBaseLayers) and planner/geo/map_config.py.
     "TILES": [],
     "ATTRIBUTION_PREFIX": "有一种生活叫怀柔",
     "PLUGINS": {

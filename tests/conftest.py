@@ -24,6 +24,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 _browser_skip_reason: list[str] = []
 
 
+def pytest_configure(config):
+    """Test-only settings: a fast password hasher (the real one is slow on purpose)."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def load_huairou():
     call_command("load_huairou", fixture=FIXTURE, force=True, stdout=StringIO())
 
@@ -96,17 +103,17 @@ def clear_all_caches():
     """The shared cache and this process's memos of it (for data changed without signals)."""
     from django.core.cache import cache
 
-    from planner import planning_adapter
-    from planner.api.caching import forget_recent
-    from planner.content_version import forget_local
+    from planner.caching.content_version import forget_local
+    from planner.caching.responses import forget_recent
+    from planner.trips import adapter
 
     cache.clear()
     forget_local()
     forget_recent()
     # The version now survives a cache clear (it lives in the database), so the per-version
     # memos of planning data must be dropped too for an uncached measurement.
-    planning_adapter._candidates.clear()
-    planning_adapter._hubs.clear()
+    adapter.planning_candidates.held = {}
+    adapter.transit_hubs.held = {}
 
 
 @pytest.fixture(autouse=True)

@@ -3,11 +3,10 @@
 import math
 from dataclasses import dataclass
 
-from planner.content_version import content_version
+from planner.caching.content_version import content_version
+from planner.geo.towns import TOWNS_ZH
 from planner.models import PLACE_MODEL_BY_KIND, PLACE_MODELS, Rating, ScenicSpot
-from planner.towns import TOWNS_ZH
-
-from .errors import InvalidRequest
+from planner.trips.requests import InvalidRequest
 
 KINDS = tuple(PLACE_MODEL_BY_KIND)
 RATINGS = tuple(Rating.values)

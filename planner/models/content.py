@@ -3,7 +3,7 @@ from django.db import models
 
 class ContentVersion(models.Model):
     """One row whose number is bumped in the same transaction as every change to published
-    content; the shared cache only holds a copy of it (planner/content_version.py)."""
+    content; the shared cache only holds a copy of it (planner/caching/content_version.py)."""
 
     value = models.BigIntegerField()
 

@@ -38,3 +38,11 @@ def cooloff_minutes(cooloff) -> int:
     """django-axes' cool-off (a timedelta) in whole minutes, for the locked-out page."""
     seconds = cooloff.total_seconds() if cooloff else 0
     return max(1, round(seconds / 60))
+
+
+@register.filter
+def leg_summary(leg) -> str:
+    """How a leg is travelled (lines, modes, drive/access/wait minutes): planner/exports/legs.py."""
+    from planner.exports.legs import leg_summary as summary
+
+    return summary(leg) if isinstance(leg, dict) else ""

@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from planner.api import caching
+from planner.caching import responses as caching
 
 URL = "/api/places.geojson"
 

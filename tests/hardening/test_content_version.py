@@ -7,7 +7,7 @@ from django.core.cache import caches
 from django.db import transaction
 from django.test import override_settings
 
-from planner import content_version as cv
+from planner.caching import content_version as cv
 from planner.models import ContentVersion, ScenicSpot
 
 from .conftest import REDIS_PORT
@@ -34,7 +34,7 @@ def test_an_edit_made_while_redis_was_frozen_shows_after_it_recovers(
     location = f"redis://127.0.0.1:{REDIS_PORT}/5"
     frozen_redis = {
         "default": {
-            "BACKEND": "planner.cache_backends.ResilientRedisCache",
+            "BACKEND": "planner.caching.backends.ResilientRedisCache",
             "LOCATION": location,
             "OPTIONS": {
                 "socket_timeout": 0.2,

@@ -15,7 +15,7 @@ from .redis_server import freeze, thaw
 def redis_cache(db: int, breaker_seconds: float):
     return {
         "default": {
-            "BACKEND": "planner.cache_backends.ResilientRedisCache",
+            "BACKEND": "planner.caching.backends.ResilientRedisCache",
             "LOCATION": f"redis://127.0.0.1:{PORT}/{db}",
             "OPTIONS": {
                 "socket_connect_timeout": 0.2,
@@ -73,7 +73,7 @@ def test_threads_share_the_breaker(frozen, db):
 
 def test_after_the_interval_one_call_tries_again_and_recovery_closes_it(redis_process, db,
                                                                           caplog):  # fmt: skip
-    caplog.set_level(logging.WARNING, logger="planner.cache_backends")
+    caplog.set_level(logging.WARNING, logger="planner.caching.backends")
     with override_settings(CACHES=redis_cache(3, breaker_seconds=0.5)):
         cache = caches["default"]
         cache.set("k", "v")
@@ -88,6 +88,6 @@ def test_after_the_interval_one_call_tries_again_and_recovery_closes_it(redis_pr
         time.sleep(0.6)
         cache.set("k", "back")
         assert cache.get("k") == "back" and not cache.breaker.is_open
-    messages = [r.getMessage() for r in caplog.records if r.name == "planner.cache_backends"]
+    messages = [r.getMessage() for r in caplog.records if r.name == "planner.caching.backends"]
     assert len([m for m in messages if "unavailable" in m]) == 1, messages
     assert len([m for m in messages if "available again" in m]) == 1, messages

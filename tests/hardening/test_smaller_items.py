@@ -9,9 +9,9 @@ from django.db import OperationalError
 from django.test import Client, override_settings
 
 from planner.api import plan as plan_api
+from planner.caching.ratelimit import client_address
 from planner.middleware import database_outage
 from planner.models import Itinerary
-from planner.ratelimit import client_address
 from tests.production.test_settings_and_faults import run_django
 
 BODY = {"stops": ["yanqi-lake"], "date": "2026-10-10"}
@@ -67,7 +67,7 @@ def test_a_retried_save_returns_the_first_one(huairou, client):
 
 def test_a_stale_version_gets_409_without_computing_a_plan(huairou, client):
     saved = save(client).json()
-    with mock.patch.object(plan_api, "make_plan", side_effect=AssertionError("computed")):
+    with mock.patch.object(plan_api, "compute", side_effect=AssertionError("computed")):
         response = client.put(f"/api/itineraries/{saved['token']}",
                               json.dumps({**BODY, "version": 0}),
                               content_type="application/json",

@@ -73,8 +73,3 @@ def forget_local() -> None:
     """Drop this thread's remembered version (tests that clear the cache call this)."""
     _local.version = None
     _highest[0] = 0
-
-
-def last_modified() -> float:
-    """The content version as a Unix timestamp, for Last-Modified headers."""
-    return content_version() / 1e9

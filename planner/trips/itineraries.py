@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 
-from .models import Itinerary, ItineraryDay, ItineraryStop
+from planner.models import Itinerary, ItineraryDay, ItineraryStop
 
 EDIT_KEY_HEADER = "HTTP_X_EDIT_KEY"
 IDEMPOTENCY_HEADER = "HTTP_IDEMPOTENCY_KEY"
