@@ -99,7 +99,7 @@ def _parse_kinds(raw: str, errors: dict) -> tuple[str, ...]:
 
 def _parse_month(raw: str, errors: dict) -> int | None:
     # isdecimal alone accepts other scripts' digits; int() must read it too.
-    if raw.isascii() and raw.isdecimal() and 1 <= int(raw) <= 12:
+    if len(raw) <= 2 and raw.isascii() and raw.isdecimal() and 1 <= int(raw) <= 12:
         return int(raw)
     errors["month"] = [f"Month must be a whole number from 1 to 12, not {raw!r}."]
     return None
@@ -166,7 +166,7 @@ def parse_place_filters(query) -> PlaceFilters:
         values["bbox"] = _parse_bbox(query["bbox"], errors)
     if query.get("zoom"):
         raw = query["zoom"].strip()
-        if raw.isascii() and raw.isdecimal() and 0 <= int(raw) <= 20:
+        if len(raw) <= 2 and raw.isascii() and raw.isdecimal() and 0 <= int(raw) <= 20:
             values["zoom"] = int(raw)
         else:
             errors["zoom"] = ["zoom must be a whole number from 0 to 20."]

@@ -78,3 +78,10 @@ def test_api_errors_answer_json(huairou, client, method, url, status):
     assert response.status_code == status
     assert response["Content-Type"].startswith("application/json")
     assert response.json()["errors"]
+
+
+@pytest.mark.parametrize("name", ["month", "zoom"])
+def test_huge_numbers_in_the_map_query_are_refused(huairou, client, name):
+    # Found by the fuzzer: int() of a 5,000-digit string raises ValueError.
+    response = client.get("/api/places.geojson", {name: "1" * 5000, "bbox": "116,40,117,41"})
+    assert response.status_code == 400 and response.json()["errors"][name]
