@@ -95,3 +95,17 @@ def test_a_database_outage_logs_one_line_not_one_per_request(huairou, client, ca
 def test_a_permissions_policy_is_sent(huairou, client):
     policy = client.get("/")["Permissions-Policy"]
     assert "camera=()" in policy and "microphone=()" in policy and "payment=()" in policy
+
+
+def test_a_forwarded_value_that_is_no_address_is_not_trusted(rf, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    forged = rf.get("/", HTTP_X_FORWARDED_FOR="<script>, not-an-ip", REMOTE_ADDR="10.9.9.9")
+    assert client_address(forged) == "10.9.9.9"
+    assert client_address(rf.get("/", REMOTE_ADDR="")) == "unknown"
+
+
+def test_admin_sign_in_survives_a_forged_forwarded_header(db, client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    response = client.post("/admin/login/", {"username": "x", "password": "y"},
+                           HTTP_X_FORWARDED_FOR="garbage")  # fmt: skip
+    assert response.status_code == 200
