@@ -108,13 +108,13 @@ DATABASES = {
 # timeout, a statement timeout, TCP keepalives and a user timeout for links that drop, a
 # health check on reused connections, and a watchdog for links that black-hole
 # (planner/db_watchdog.py). The visitor then gets the branded 503 with Retry-After.
-DB_STALL_SECONDS = float(os.environ.get("DB_STALL_SECONDS", "3"))
+DB_STALL_SECONDS = float(os.environ.get("DB_STALL_SECONDS", "4"))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
-            "connect_timeout": int(os.environ.get("DB_CONNECT_TIMEOUT", "3")),
-            "options": f"-c statement_timeout={os.environ.get('DB_STATEMENT_TIMEOUT_MS', '5000')}",
+            "connect_timeout": int(os.environ.get("DB_CONNECT_TIMEOUT", "2")),
+            "options": f"-c statement_timeout={os.environ.get('DB_STATEMENT_TIMEOUT_MS', '3000')}",
             "keepalives": 1,
             "keepalives_idle": 10,
             "keepalives_interval": 5,

@@ -2,11 +2,13 @@
 
 A black-holed link (a proxy or firewall that keeps the connection open but passes nothing)
 is invisible to TCP keepalives and to the server's statement_timeout. One thread per
-process looks at the requests in progress: when a request has waited more than
-`DB_STALL_SECONDS` inside a database call, it shuts the connection's socket, the call fails
-at once, and the visitor gets the branded 503 instead of a hung worker.
+process looks at the requests in progress: when one database call has waited more than
+`DB_STALL_SECONDS` (longer than the server's statement timeout, so a live server always
+answers first), it shuts the connection's socket, the call fails at once, and the visitor
+gets the branded 503 instead of a hung worker.
 """
 
+import contextlib
 import os
 import socket
 import threading
@@ -70,18 +72,29 @@ def _ensure_thread() -> None:
         _started.set()
 
 
-def watch() -> int | None:
-    """Start watching this thread's request; returns a ticket for `unwatch`."""
+@contextlib.contextmanager
+def watching():
+    """Watch this thread's request: the deadline starts with the request (the connection
+    health check comes first) and restarts with each query, so only one call that waits
+    longer than DB_STALL_SECONDS is cut, never a long request made of quick queries."""
     if not enabled():
-        return None
+        yield
+        return
     _ensure_thread()
-    ticket = threading.get_ident()
-    with _lock:
-        _watched[ticket] = (time.monotonic() + settings.DB_STALL_SECONDS, connections["default"])
-    return ticket
+    ticket, wrapper = threading.get_ident(), connections["default"]
 
+    def arm() -> None:
+        with _lock:
+            _watched[ticket] = (time.monotonic() + settings.DB_STALL_SECONDS, wrapper)
 
-def unwatch(ticket: int | None) -> None:
-    if ticket is not None:
+    def rearm(execute, sql, params, many, context):
+        arm()
+        return execute(sql, params, many, context)
+
+    arm()
+    try:
+        with wrapper.execute_wrapper(rearm):
+            yield
+    finally:
         with _lock:
             _watched.pop(ticket, None)

@@ -26,13 +26,11 @@ class DatabaseUnavailableMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        ticket = db_watchdog.watch()
         try:
-            response = self.get_response(request)
+            with db_watchdog.watching():
+                response = self.get_response(request)
         except (OperationalError, InterfaceError) as error:
             return self._unavailable(request, error)
-        finally:
-            db_watchdog.unwatch(ticket)
         reached = response.status_code < 500 and connection.connection is not None
         if database_outage.down and reached:
             database_outage.recovered()  # this request reached the database

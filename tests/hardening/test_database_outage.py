@@ -114,3 +114,35 @@ def test_health_endpoints_answer_plain_http_probes_in_production():
 def test_healthz_never_touches_the_database(db, client, django_assert_num_queries):
     with django_assert_num_queries(0):
         assert client.get("/healthz").json() == {"status": "ok"}
+
+
+WATCHDOG_SCRIPT = """
+import os, time
+os.environ['DJANGO_SETTINGS_MODULE'] = 'huairou_project.settings'
+import django; django.setup()
+from django.db import OperationalError, connection
+from planner.db_watchdog import watching
+with watching():  # a long request made of quick queries is left alone
+    for _ in range(8):
+        with connection.cursor() as cursor:
+            cursor.execute('SELECT 1')
+        time.sleep(0.15)
+print('QUICK-OK')
+began = time.monotonic()
+try:
+    with watching(), connection.cursor() as cursor:
+        cursor.execute('SELECT pg_sleep(5)')  # one call that hangs past DB_STALL_SECONDS
+    print('NOT-CUT')
+except OperationalError:
+    print('CUT', round(time.monotonic() - began, 1))
+"""
+
+
+def test_the_watchdog_cuts_one_stalled_call_not_a_long_request(proxy):
+    database = f"postgres://postgres@127.0.0.1:{POSTGRES_PORT}/h_harden"
+    result = run_django(WATCHDOG_SCRIPT, DB_STALL_SECONDS="0.6", DB_STATEMENT_TIMEOUT_MS="10000",
+                        SECRET_KEY=secrets.token_urlsafe(40), DATABASE_URL=database)  # fmt: skip
+    lines = result.stdout.split("\n")
+    assert lines[0] == "QUICK-OK", result.stdout + result.stderr[-2000:]
+    verdict, seconds = lines[1].split()
+    assert verdict == "CUT" and float(seconds) < 2
