@@ -4,6 +4,8 @@ from django import forms
 
 from planner.untrusted import xml_safe
 
+from .facts import VerifiedFactsForm
+
 
 def _clean(value):
     if isinstance(value, str):
@@ -22,3 +24,7 @@ class CleanTextModelForm(forms.ModelForm):
         for name, value in cleaned.items():
             cleaned[name] = _clean(value)
         return cleaned
+
+
+class PlaceAdminForm(CleanTextModelForm, VerifiedFactsForm):
+    """A place's change form: text cleaned, and changed facts need a fresh verification date."""

@@ -1,10 +1,12 @@
 from .content import ContentVersion
 from .dataset import DatasetLoad
+from .facts import Highlight, OpeningPeriod, Source
 from .itineraries import Itinerary, ItineraryDay, ItineraryStop
 from .places import (
     PLACE_MODEL_BY_KIND,
     PLACE_MODELS,
     Confidence,
+    CoordPrecision,
     Homestay,
     Place,
     PointOfInterest,
@@ -21,6 +23,10 @@ __all__ = [
     "PLACE_MODEL_BY_KIND",
     "Confidence",
     "ContentVersion",
+    "CoordPrecision",
+    "Highlight",
+    "OpeningPeriod",
+    "Source",
     "DatasetLoad",
     "Homestay",
     "Itinerary",

@@ -98,7 +98,7 @@ def test_a_black_holed_database_answers_503_within_seconds(proxy, when):
     assert "Service Unavailable" not in result["stderr"]
 
 
-def test_health_endpoints_answer_plain_http_probes_in_production():
+def test_health_endpoints_answer_plain_http_probes_in_production(tmp_path):
     result = run_django(
         "import os; os.environ['DJANGO_SETTINGS_MODULE']='huairou_project.settings';"
         "import django; django.setup(); from django.test import Client;"
@@ -106,7 +106,7 @@ def test_health_endpoints_answer_plain_http_probes_in_production():
         "c = Client(); print(c.get('/healthz').status_code, c.get('/readyz').status_code,"
         " c.get('/').status_code)",
         DJANGO_ENV="production", SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="testserver",
-        DATABASE_URL="sqlite:////tmp/h_harden_probe.sqlite3",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'probe.sqlite3'}",
     )  # fmt: skip
     assert result.stdout.split() == ["200", "200", "301"], result.stderr[-2000:]
 

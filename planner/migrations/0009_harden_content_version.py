@@ -10,7 +10,7 @@ def first_version(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("planner", "0006_harden_edit_key")]
+    dependencies = [("planner", "0008_harden_edit_key")]
 
     operations = [
         migrations.CreateModel(

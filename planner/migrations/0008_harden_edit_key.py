@@ -2,7 +2,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("planner", "0005_spatial_indexes")]
+    dependencies = [("planner", "0007_data_editor_permissions")]
 
     operations = [
         migrations.AddField(

@@ -2,7 +2,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("planner", "0007_harden_content_version")]
+    dependencies = [("planner", "0009_harden_content_version")]
 
     operations = [
         migrations.AddField(
