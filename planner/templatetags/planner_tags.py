@@ -4,6 +4,8 @@ from django import template
 from django.contrib.staticfiles import finders
 from django.utils.safestring import mark_safe
 
+from planner.views.offline import THEME_COLOUR
+
 register = template.Library()
 
 
@@ -18,3 +20,9 @@ def inline_css(path: str):
 
     The file is our own, read from the static directories; CSP allows inline styles."""
     return mark_safe(f"<style>{_read(path)}</style>")  # noqa: S308 — our own static file
+
+
+@register.simple_tag
+def theme_colour():
+    """The app's theme colour, as the web app manifest declares it."""
+    return THEME_COLOUR
