@@ -72,7 +72,8 @@
     if (doc === document && window.performance) {
       // Images that stylesheets load (Leaflet's controls) appear only here.
       performance.getEntriesByType("resource").forEach(function (entry) {
-        if (entry.initiatorType !== "fetch" && entry.initiatorType !== "xmlhttprequest") urls.push(new URL(entry.name));
+        const url = new URL(entry.name);
+        if (url.pathname.startsWith(script.dataset.static)) urls.push(url);
       });
     }
     return urls
@@ -88,8 +89,13 @@
     const sheetDoc = new DOMParser().parseFromString(await sheet.clone().text(), "text/html");
     const urls = [data.page].concat(data.files.split(" "), staticFiles(document), staticFiles(sheetDoc));
     const unique = urls.filter(function (url, index) { return url !== data.print && urls.indexOf(url) === index; });
+    const essential = unique.slice(0, 1 + data.files.split(" ").length);
     await cache.put(data.print, sheet);
-    await cache.addAll(unique);
+    await cache.addAll(essential);
+    // A static file that fails to load now is one the pages do without (or get next time).
+    await Promise.all(unique.slice(essential.length).map(function (url) {
+      return cache.add(url).catch(function () { return null; });
+    }));
     const now = new Date().toISOString();
     const meta = {
       token: data.token, version: data.version, title: data.title, subtitle: data.subtitle,

@@ -1,0 +1,145 @@
+"""Offline in the mountains: a saved weekend opened once on a phone keeps working with no signal."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 375, "height": 812}
+COLLECT_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(event.violatedDirective + " " + event.blockedURI);
+});
+"""
+
+
+@pytest.fixture
+def phone(browser):
+    """A phone whose service workers run (Playwright's request routing would bypass them)."""
+    context = browser.new_context(
+        locale="zh-CN", viewport=PHONE, is_mobile=True, has_touch=True, service_workers="allow"
+    )
+    context.add_init_script(COLLECT_VIOLATIONS)
+    yield context
+    context.close()
+
+
+def save_weekend(context, live_server) -> dict:
+    response = context.request.post(
+        live_server.url + "/api/itineraries",
+        data={"date": "2026-10-10", "days": 2, "title": "山里的周末",
+              "stops": ["mutianyu-great-wall", "hongluo-temple", "yanqi-lake", "qinglong-gorge"]},
+    )  # fmt: skip
+    assert response.status == 201
+    return response.json()
+
+
+def open_and_keep(page, url):
+    page.goto(url)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    page.locator("#offline-keep.is-kept").wait_for(timeout=30_000)
+
+
+def go_offline(context):
+    context.set_offline(True)
+
+
+def stops_and_times(plan) -> list[tuple[str, str]]:
+    return [(stop["name_zh"], f"{stop['arrive']}–{stop['depart']}")
+            for day in plan["days"] for stop in day["stops"]]  # fmt: skip
+
+
+def test_a_kept_weekend_opens_offline_with_its_print_sheet_and_day_maps(
+    huairou_live, phone, live_server
+):
+    saved = save_weekend(phone, live_server)
+    page = phone.new_page()
+    itinerary_url = live_server.url + saved["url"]
+    open_and_keep(page, itinerary_url)
+    banner = page.locator("[data-offline-banner]")
+    assert banner.is_hidden(), "online, the live page carries no offline banner"
+
+    go_offline(phone)
+    page.reload()
+    banner.wait_for()
+    assert banner.inner_text().startswith("离线副本，保存于 ")
+    body = page.locator("main").inner_text()
+    for name, times in stops_and_times(saved["plan"]):
+        assert name in body and times in body, (name, times)
+    assert page.locator(".leaflet-container").count() == 1, "Leaflet's script came from the cache"
+    assert page.locator(".leaflet-marker-icon").count() > 0, "and our map module drew the stops"
+
+    page.goto(itinerary_url + "print/")
+    sheet = page.locator(".sheet")
+    sheet.wait_for()
+    assert page.locator("[data-offline-banner]").is_visible()
+    text = sheet.inner_text()
+    for name, times in stops_and_times(saved["plan"]):
+        assert name in text and times in text, (name, times)
+    maps = page.locator(".sheet-map svg")
+    assert maps.count() == len(saved["plan"]["days"])
+    assert maps.first.locator("circle, path, polyline").count() > 0, "the day map is drawn"
+    sheet_css_rules = page.evaluate(
+        "[...document.styleSheets].filter((s) => (s.href || '').includes('sheet'))"
+        ".map((s) => s.cssRules.length)"
+    )
+    assert sheet_css_rules and sheet_css_rules[0] > 0, "the sheet's stylesheet came from the cache"
+    assert page.evaluate("window.__cspViolations") == []
+
+
+def test_offline_the_planner_says_it_needs_a_connection(huairou_live, phone, live_server):
+    saved = save_weekend(phone, live_server)
+    page = phone.new_page()
+    open_and_keep(page, live_server.url + saved["url"])
+    page.goto(live_server.url + "/plan/")
+    notice = page.locator("#connection-notice")
+    assert notice.is_hidden()
+    phone.set_offline(True)
+    notice.wait_for()
+    assert "需要网络连接" in notice.inner_text()
+
+    go_offline(phone)
+    page.goto(live_server.url + "/plan/?route=autumn")
+    page.locator("#offline-needs-connection").wait_for()
+    assert "需要网络连接" in page.locator("#offline-needs-connection").inner_text()
+    kept = page.locator("#offline-list li")
+    kept.first.wait_for()
+    assert "山里的周末" in kept.first.inner_text()
+
+
+def test_offline_weekends_lists_what_is_kept_and_removes_it(huairou_live, phone, live_server):
+    saved = save_weekend(phone, live_server)
+    page = phone.new_page()
+    open_and_keep(page, live_server.url + saved["url"])
+    page.goto(live_server.url + "/offline/")
+    item = page.locator("#offline-list li")
+    item.first.wait_for()
+    assert item.count() == 1
+    assert "山里的周末" in item.inner_text() and "2026-10-10" in item.inner_text()
+    item.get_by_role("button", name="删除").click()
+    page.locator("#offline-empty").wait_for()
+    assert page.evaluate("caches.keys()") == [
+        name for name in page.evaluate("caches.keys()") if not name.startswith("huairou-weekend-")
+    ]
+
+
+def test_a_new_version_of_the_itinerary_replaces_the_kept_copy(huairou_live, phone, live_server):
+    from planner.models import Itinerary
+
+    saved = save_weekend(phone, live_server)
+    page = phone.new_page()
+    open_and_keep(page, live_server.url + saved["url"])
+    Itinerary.objects.filter(token=saved["token"]).update(title="新的标题", version=2)
+    page.reload()
+    page.locator("#offline-keep.is-kept").wait_for()
+    page.wait_for_function(
+        """async (token) => {
+          const cache = await caches.open("huairou-weekend-" + token);
+          const meta = await cache.match("/offline/meta/" + token);
+          return meta && (await meta.json()).version === "2";
+        }""",
+        arg=saved["token"],
+    )
+    go_offline(phone)
+    page.goto(live_server.url + saved["url"] + "print/")
+    assert "新的标题" in page.locator(".sheet h1").inner_text()
