@@ -58,6 +58,8 @@ def test_a_kept_weekend_opens_offline_with_its_print_sheet_and_day_maps(
     open_and_keep(page, itinerary_url)
     banner = page.locator("[data-offline-banner]")
     assert banner.is_hidden(), "online, the live page carries no offline banner"
+    assert page.evaluate("navigator.serviceWorker.controller.scriptURL").endswith("/sw.js")
+    assert page.evaluate("window.__cspViolations") == []
 
     go_offline(phone)
     page.reload()
@@ -68,6 +70,7 @@ def test_a_kept_weekend_opens_offline_with_its_print_sheet_and_day_maps(
         assert name in body and times in body, (name, times)
     assert page.locator(".leaflet-container").count() == 1, "Leaflet's script came from the cache"
     assert page.locator(".leaflet-marker-icon").count() > 0, "and our map module drew the stops"
+    assert page.evaluate("window.__cspViolations") == []
 
     page.goto(itinerary_url + "print/")
     sheet = page.locator(".sheet")
