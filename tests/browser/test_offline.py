@@ -146,3 +146,26 @@ def test_a_new_version_of_the_itinerary_replaces_the_kept_copy(huairou_live, pho
     go_offline(phone)
     page.goto(live_server.url + saved["url"] + "print/")
     assert "新的标题" in page.locator(".sheet h1").inner_text()
+
+
+def test_only_the_last_ten_weekends_are_kept(huairou_live, phone, live_server):
+    page = phone.new_page()
+    page.goto(live_server.url + "/offline/")
+    page.evaluate(
+        """async () => {
+          for (let day = 1; day <= 10; day++) {
+            const token = "older" + day;
+            const cache = await caches.open("huairou-weekend-" + token);
+            const meta = {token, version: "1", title: token, subtitle: "", page: "/", print: "/",
+                          saved_at: `2026-09-${String(day).padStart(2, "0")}T08:00:00Z`};
+            meta.used_at = meta.saved_at;
+            await cache.put("/offline/meta/" + token, new Response(JSON.stringify(meta)));
+          }
+        }"""
+    )
+    saved = save_weekend(phone, live_server)
+    open_and_keep(page, live_server.url + saved["url"])
+    kept = sorted(name.removeprefix("huairou-weekend-") for name in page.evaluate("caches.keys()")
+                  if name.startswith("huairou-weekend-"))  # fmt: skip
+    assert len(kept) == 10
+    assert saved["token"] in kept and "older1" not in kept and "older2" in kept
