@@ -1,10 +1,16 @@
 """Offline in the mountains: a saved weekend opened once on a phone keeps working with no signal."""
 
+import base64
+
 import pytest
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 375, "height": 812}
+OSM_TILES = "https://tile.openstreetmap.org/**"
+ONE_PIXEL_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
 COLLECT_VIOLATIONS = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
@@ -169,3 +175,30 @@ def test_only_the_last_ten_weekends_are_kept(huairou_live, phone, live_server):
                   if name.startswith("huairou-weekend-"))  # fmt: skip
     assert len(kept) == 10
     assert saved["token"] in kept and "older1" not in kept and "older2" in kept
+
+
+def test_map_tiles_the_visitor_viewed_are_cached_and_only_those(huairou_live, phone, live_server):
+    def tile_server(route):  # stands in for OpenStreetMap, which allows CORS
+        route.fulfill(body=ONE_PIXEL_PNG, content_type="image/png",
+                      headers={"Access-Control-Allow-Origin": "*"})  # fmt: skip
+
+    phone.route(OSM_TILES, tile_server)
+    saved = save_weekend(phone, live_server)
+    page = phone.new_page()
+    open_and_keep(page, live_server.url + saved["url"])
+    page.reload()  # now through the worker
+    page.wait_for_function("document.querySelectorAll('.leaflet-tile-loaded').length > 0")
+    viewed = set(page.evaluate("[...document.querySelectorAll('.leaflet-tile')].map((t) => t.src)"))
+    cached = set(page.evaluate(
+        "caches.open('huairou-tiles').then((c) => c.keys()).then((k) => k.map((r) => r.url))"
+    ))  # fmt: skip
+    assert cached and cached <= viewed, "no tile the visitor did not see is fetched"
+
+    phone.unroute(OSM_TILES)
+    go_offline(phone)
+    page.reload()
+    page.wait_for_function("document.querySelectorAll('.leaflet-tile-loaded').length > 0")
+    loaded = page.evaluate(
+        "[...document.querySelectorAll('.leaflet-tile-loaded')].map((t) => t.src)"
+    )
+    assert set(loaded) <= cached, "offline, the tiles come from the cache"
