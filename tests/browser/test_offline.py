@@ -3,6 +3,7 @@
 import base64
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 pytestmark = pytest.mark.browser
 
@@ -65,6 +66,7 @@ def test_a_kept_weekend_opens_offline_with_its_print_sheet_and_day_maps(
     banner = page.locator("[data-offline-banner]")
     assert banner.is_hidden(), "online, the live page carries no offline banner"
     assert page.evaluate("navigator.serviceWorker.controller.scriptURL").endswith("/sw.js")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert page.evaluate("window.__cspViolations") == []
 
     go_offline(phone)
@@ -125,6 +127,10 @@ def test_offline_weekends_lists_what_is_kept_and_removes_it(huairou_live, phone,
     item.first.wait_for()
     assert item.count() == 1
     assert "山里的周末" in item.inner_text() and "2026-10-10" in item.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    results = Axe().run(page)
+    serious = [v for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
+    assert serious == [], results.generate_report()
     item.get_by_role("button", name="删除").click()
     page.locator("#offline-empty").wait_for()
     assert page.evaluate("caches.keys()") == [
