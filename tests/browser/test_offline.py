@@ -66,6 +66,7 @@ def test_a_kept_weekend_opens_offline_with_its_print_sheet_and_day_maps(
     banner = page.locator("[data-offline-banner]")
     assert banner.is_hidden(), "online, the live page carries no offline banner"
     assert page.evaluate("navigator.serviceWorker.controller.scriptURL").endswith("/sw.js")
+    assert page.locator(".offline-keep-status").inner_text().startswith("已保存在本设备")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert page.evaluate("window.__cspViolations") == []
 
@@ -126,7 +127,7 @@ def test_offline_weekends_lists_what_is_kept_and_removes_it(huairou_live, phone,
     item = page.locator("#offline-list li")
     item.first.wait_for()
     assert item.count() == 1
-    assert "山里的周末" in item.inner_text() and "2026-10-10" in item.inner_text()
+    assert "山里的周末" in item.inner_text() and "2026-10-10 · 2 天 · 保存于 " in item.inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     results = Axe().run(page)
     serious = [v for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
