@@ -104,7 +104,7 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # Django's Redis backend, but a Redis outage degrades to "no cache", not a 500.
-            "BACKEND": "planner.cache_backends.ResilientRedisCache",
+            "BACKEND": "planner.caching.backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "huairou",
             "TIMEOUT": 600,
@@ -241,7 +241,8 @@ LEAFLET_CONFIG = {
     "RESET_VIEW": False,
     "NO_GLOBALS": False,
     # Base layers are added by our own map module so that the GCJ-02 shift can follow
-    # the active layer; see planner/static/planner/basemaps.js.
+    # the active layer; see planner/static/planner/map.js
+    # (addBaseLayers) and planner/geo/map_config.py.
     "TILES": [],
     "ATTRIBUTION_PREFIX": "有一种生活叫怀柔",
     "PLUGINS": {

@@ -1,6 +1,6 @@
 from django.db.models.signals import post_delete, post_save
 
-from .content_version import bump_content_version
+from .caching.content_version import bump_content_version
 
 
 def connect_cache_invalidation() -> None:

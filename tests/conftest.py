@@ -24,6 +24,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 _browser_skip_reason: list[str] = []
 
 
+def pytest_configure(config):
+    """Test-only settings: a fast password hasher (the real one is slow on purpose)."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def load_huairou():
     call_command("load_huairou", fixture=FIXTURE, force=True, stdout=StringIO())
 
@@ -96,8 +103,8 @@ def clear_all_caches():
     """The shared cache and this process's memos of it (for data changed without signals)."""
     from django.core.cache import cache
 
-    from planner.api.caching import forget_recent
-    from planner.content_version import forget_local
+    from planner.caching.content_version import forget_local
+    from planner.caching.responses import forget_recent
 
     cache.clear()
     forget_local()

@@ -1,7 +1,7 @@
 import pytest
 from geopy.distance import geodesic
 
-from planner.geo import from_gcj02, navigation_links, to_gcj02
+from planner.geo.coordinates import from_gcj02, navigation_links, to_gcj02
 
 
 def test_wgs84_to_gcj02_matches_the_published_reference_vector():

@@ -46,3 +46,9 @@ def test_app_boots_and_serves_admin_without_importing_gdal(tmp_path):
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_tests_hash_passwords_with_the_fast_hasher(django_user_model):
+    user = django_user_model(username="x")
+    user.set_password("secret")
+    assert user.password.startswith("md5$")

@@ -2,7 +2,7 @@
 
 from django.http import JsonResponse
 
-from planner.geocoding import GeocodingFailed, geocode
+from planner.geo.geocoding import GeocodingFailed, geocode
 
 
 def geocode_view(request):

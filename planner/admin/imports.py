@@ -17,10 +17,10 @@ from import_export import fields, resources, widgets
 from import_export.forms import ConfirmImportForm, ImportForm
 from import_export.instance_loaders import CachedInstanceLoader
 
-from planner.content_version import bump_content_version
-from planner.geocoding import locate
+from planner.caching.content_version import bump_content_version
+from planner.geo.geocoding import locate
+from planner.geo.towns import TOWNS_ZH, known_town
 from planner.models import Homestay, VillageCafe
-from planner.towns import TOWNS_ZH, known_town
 
 COMMON_FIELDS = (
     "slug", "name_zh", "name_en", "type", "town_zh", "town_en", "village_zh", "address_zh",

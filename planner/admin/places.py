@@ -9,7 +9,7 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
-from planner.geocoding import locate
+from planner.geo.geocoding import locate
 from planner.models import (
     Homestay,
     PointOfInterest,
@@ -28,6 +28,8 @@ from .imports import (
 from .widgets import MapPickerWidget
 
 STALE_AFTER = dt.timedelta(days=365)
+# Places one admin request may geocode: at the providers' one a second, about ten seconds.
+GEOCODE_BATCH = 10
 
 
 class TownFilter(admin.SimpleListFilter):
@@ -101,9 +103,15 @@ def mark_verified_today(modeladmin, request, queryset):
     description=_("Find coordinates from address (unmapped only)"), permissions=["change"]
 )
 def geocode_missing(modeladmin, request, queryset):
-    """Best candidate inside Huairou, marked low-confidence for an editor to confirm."""
+    """Best candidate inside Huairou, marked low-confidence for an editor to confirm.
+
+    A request asks the provider (one a second) for at most GEOCODE_BATCH places and never
+    retries; `manage.py locate_places` does any number, with retries and a progress bar.
+    """
     found = failed = 0
-    for record in queryset.filter(latitude__isnull=True):
+    unmapped = queryset.filter(latitude__isnull=True)
+    waiting = unmapped.count()
+    for record in unmapped[:GEOCODE_BATCH]:
         problem = locate(record)
         if problem:
             modeladmin.message_user(request, f"{record}: {problem}", messages.WARNING)
@@ -114,6 +122,17 @@ def geocode_missing(modeladmin, request, queryset):
     modeladmin.message_user(
         request, _("Located %(found)d; %(failed)d not found.") % {"found": found, "failed": failed}
     )
+    if waiting > GEOCODE_BATCH:
+        left = waiting - GEOCODE_BATCH
+        modeladmin.message_user(
+            request,
+            _(
+                "Located the first %(batch)d only; %(left)d more are waiting. Run the action "
+                "again, or “manage.py locate_places” for all of them."
+            )
+            % {"batch": GEOCODE_BATCH, "left": left},
+            messages.WARNING,
+        )
 
 
 class PlaceAdmin(SimpleHistoryAdmin):

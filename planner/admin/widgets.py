@@ -6,7 +6,7 @@ import json
 from django import forms
 from django.urls import reverse
 
-from planner.models import HUAIROU_EXTENT
+from planner.geo.extent import HUAIROU_EXTENT
 
 
 class MapPickerWidget(forms.NumberInput):

@@ -3,8 +3,7 @@
 from dataclasses import dataclass
 
 from planner.models import PLACE_MODEL_BY_KIND, Rating
-
-from .errors import InvalidRequest
+from planner.trips.requests import InvalidRequest
 
 KINDS = tuple(PLACE_MODEL_BY_KIND)
 RATINGS = tuple(Rating.values)

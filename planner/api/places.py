@@ -1,11 +1,12 @@
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
-from planner.geojson import places_feature_collection, route_feature_collection
+from planner.caching.responses import cached_json_response
+from planner.geo.geojson import places_feature_collection, route_feature_collection
 from planner.models import SeasonalRoute
+from planner.trips.requests import InvalidRequest
 
-from .caching import cached_json_response
-from .errors import InvalidRequest, error_response
+from .errors import error_response
 from .place_filters import parse_place_filters
 
 GEOJSON = "application/geo+json"
@@ -30,12 +31,6 @@ def route_geojson(request, slug):
     route = get_object_or_404(SeasonalRoute, slug=slug, is_published=True)
 
     def build():
-        return route_feature_collection(route, route_stops(route))
+        return route_feature_collection(route, route.stops.with_places())
 
     return cached_json_response(request, f"route:{slug}", build, GEOJSON)
-
-
-def route_stops(route):
-    return route.stops.select_related("spot", "homestay", "cafe", "village", "poi").order_by(
-        "position"
-    )

@@ -2,28 +2,19 @@
 
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
-from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from planner.itineraries import VersionConflict, create_itinerary, remember, update_itinerary
+from planner.caching.ratelimit import rate_limited
 from planner.models import Itinerary
-from planner.planning import make_plan
-from planner.planning_adapter import planning_candidates, transit_hubs
-from planner.ratelimit import rate_limited
+from planner.trips.itineraries import VersionConflict, create_itinerary, remember, update_itinerary
+from planner.trips.requests import InvalidRequest, parse_body
+from planner.trips.service import compute
+from planner.trips.warnings import display_plan
 
-from .errors import InvalidRequest, error_response
-from .plan_json import plan_json
-from .plan_request import parse_body, validate_plan
+from .errors import error_response
 
 JSON_OPTIONS = {"ensure_ascii": False}
-
-
-def compute(data: dict):
-    """(validated request, plan as JSON) for a request body already parsed."""
-    validated = validate_plan(data)
-    plan = make_plan(validated.request, planning_candidates(), transit_hubs())
-    return validated, plan_json(plan, validated.unmapped, get_language() or "zh-hans")
 
 
 def _itinerary_json(itinerary: Itinerary) -> dict:
@@ -33,7 +24,7 @@ def _itinerary_json(itinerary: Itinerary) -> dict:
         "version": itinerary.version,
         "title": itinerary.title,
         "request": itinerary.request,
-        "plan": itinerary.plan,
+        "plan": display_plan(itinerary.plan),
     }
 
 
@@ -46,7 +37,9 @@ def plan(request):
         validated, result = compute(parse_body(request.body))
     except InvalidRequest as invalid:
         return error_response(invalid.errors)
-    return JsonResponse({**result, "request": validated.normalized}, json_dumps_params=JSON_OPTIONS)
+    return JsonResponse(
+        {**display_plan(result), "request": validated.normalized}, json_dumps_params=JSON_OPTIONS
+    )
 
 
 @csrf_exempt

@@ -9,9 +9,15 @@ from xml.sax.saxutils import escape
 
 import simplekml
 
+from planner.geo.map_config import day_colour
+
 from .sheet import Sheet
 
-DAY_COLOURS = ("ff2a3ba2", "ff8f6a2b", "ff4f6b2f")  # KML colours are aabbggrr
+
+def kml_colour(hex_colour: str) -> str:
+    """'#rrggbb' as KML writes colours: opaque aabbggrr."""
+    red, green, blue = hex_colour[1:3], hex_colour[3:5], hex_colour[5:7]
+    return f"ff{blue}{green}{red}"
 
 
 def to_kml(sheet: Sheet) -> str:
@@ -34,5 +40,5 @@ def to_kml(sheet: Sheet) -> str:
             + [(day.end.lng, day.end.lat)],
         )
         line.style.linestyle.width = 4
-        line.style.linestyle.color = DAY_COLOURS[(day.number - 1) % len(DAY_COLOURS)]
+        line.style.linestyle.color = kml_colour(day_colour(day.number))
     return kml.kml()

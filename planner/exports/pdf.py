@@ -122,7 +122,7 @@ def qr_flowable(url: str, size: float = 28 * mm) -> Drawing:
 def _stop_block(stop: SheetStop, styles) -> KeepTogether:
     place = stop.place
     lines = [
-        Paragraph(_text(f"↓ {stop.leg_km} km · {stop.leg_minutes} min"), styles["small"]),
+        Paragraph(_text(_leg_line(stop.leg_km, stop.leg_minutes, stop.leg_how)), styles["small"]),
         Paragraph(
             f"<b>{stop.number}. {stop.arrive:%H:%M}–{stop.depart:%H:%M}</b> {_text(place.name)}",
             styles["stop"],
@@ -157,7 +157,10 @@ def _day_story(day: SheetDay, sheet: Sheet, styles, font: str, width: float) -> 
     story += [_stop_block(stop, styles) for stop in day.stops]
     end = day.overnight or day.end
     end_lines = [
-        Paragraph(_text(f"↓ {day.final_leg_km} km · {day.final_leg_minutes} min"), styles["small"]),
+        Paragraph(
+            _text(_leg_line(day.final_leg_km, day.final_leg_minutes, day.final_leg_how)),
+            styles["small"],
+        ),
         Paragraph(
             _text(("Overnight 住宿: " if day.overnight else "Back to 返回: ") + end.name),
             styles["stop"],
@@ -214,3 +217,7 @@ def to_pdf(sheet: Sheet) -> bytes:
     story.append(Paragraph(_text(summary), styles["base"]))
     document.build(story)
     return buffer.getvalue()
+
+
+def _leg_line(km: float, minutes: int, how: str) -> str:
+    return f"↓ {km} km · {minutes} min" + (f" · {how}" if how else "")

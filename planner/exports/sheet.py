@@ -5,12 +5,14 @@ with); addresses, phones, hours and prices come from the current records, with t
 """
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.text import slugify
 
-from planner.geo import navigation_links
+from planner.exports.legs import leg_summary
+from planner.geo.coordinates import navigation_links
 from planner.models import PLACE_MODEL_BY_KIND
+from planner.trips.warnings import display_plan
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class SheetStop:
     leg_km: float
     leg_minutes: int
     note: str = ""
+    leg_how: str = ""  # lines and modes (planner/exports/legs.py)
     warnings: tuple[str, ...] = ()
 
 
@@ -72,6 +75,7 @@ class SheetDay:
     overnight: SheetPlace | None
     lunch_break: str | None
     warnings: tuple[str, ...] = ()
+    final_leg_how: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,9 +86,7 @@ class Sheet:
     totals: dict
     warnings: tuple[str, ...] = ()
     facts_as_of: dt.date | None = None
-    kind: str = "itinerary"  # itinerary | route
     subtitle: str = ""
-    extra: dict = field(default_factory=dict)
 
     @property
     def first_date(self) -> dt.date:
@@ -153,20 +155,21 @@ def sheet_place(data: dict, records: dict) -> SheetPlace:
     )
 
 
+def _texts(warnings: list[dict]) -> tuple[str, ...]:
+    return tuple(warning["message"] for warning in warnings)
+
+
 def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None = None,
-                kind: str = "itinerary", subtitle: str = "") -> Sheet:  # fmt: skip
+                subtitle: str = "") -> Sheet:  # fmt: skip
+    plan = display_plan(plan)
     records = load_records(plan)
     notes = notes or {}
-    warnings_by_slug: dict[str, list[str]] = {}
-    for warning in plan["warnings"]:
-        warnings_by_slug.setdefault(warning["slug"] or "", []).append(warning["message"])
-    days, placed = [], set()
+    days = []
     for day in plan["days"]:
         date = dt.date.fromisoformat(day["date"])
         stops = []
         for index, stop in enumerate(day["stops"]):
             leg = day["legs"][index]
-            placed.add(stop["slug"])
             stops.append(
                 SheetStop(
                     number=index + 1,
@@ -177,16 +180,12 @@ def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None =
                     suggested=stop["suggested"],
                     leg_km=leg["km"],
                     leg_minutes=leg["minutes"],
+                    leg_how=leg_summary(leg),
                     note=notes.get(stop["slug"], ""),
-                    warnings=tuple(warnings_by_slug.get(stop["slug"], ())),
+                    warnings=_texts(stop["warnings"]),
                 )
             )
         final = day["legs"][-1]
-        day_warnings = [
-            w["message"]
-            for w in plan["warnings"]
-            if w["day"] == day["number"] and w["slug"] not in {s["slug"] for s in day["stops"]}
-        ]
         days.append(
             SheetDay(
                 number=day["number"],
@@ -196,20 +195,19 @@ def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None =
                 stops=tuple(stops),
                 final_leg_km=final["km"],
                 final_leg_minutes=final["minutes"],
+                final_leg_how=leg_summary(final),
                 overnight=sheet_place(day["overnight"], records) if day["overnight"] else None,
                 lunch_break=day["lunch_break"],
-                warnings=tuple(day_warnings),
+                warnings=_texts(day["warnings"]),
             )
         )
-    general = tuple(w["message"] for w in plan["warnings"] if not w["day"])
     verified = [r.last_verified for r in records.values() if getattr(r, "last_verified", None)]
     return Sheet(
         title=title,
         url=url,
         days=tuple(days),
         totals=plan["totals"],
-        warnings=general,
+        warnings=_texts(plan["general_warnings"]),
         facts_as_of=max(verified) if verified else None,
-        kind=kind,
         subtitle=subtitle,
     )

@@ -1,10 +1,8 @@
 from .dataset import DatasetLoad
 from .itineraries import Itinerary, ItineraryDay, ItineraryStop
 from .places import (
-    HUAIROU_EXTENT,
     PLACE_MODEL_BY_KIND,
     PLACE_MODELS,
-    SEASON_MONTHS,
     Confidence,
     Homestay,
     Place,
@@ -18,10 +16,8 @@ from .places import (
 from .routes import RouteStop, SeasonalRoute
 
 __all__ = [
-    "HUAIROU_EXTENT",
     "PLACE_MODELS",
     "PLACE_MODEL_BY_KIND",
-    "SEASON_MONTHS",
     "Confidence",
     "DatasetLoad",
     "Homestay",

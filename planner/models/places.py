@@ -5,8 +5,6 @@ lists several), shown in lists, and marked as "not on the map"; the planner cann
 route to it.
 """
 
-import datetime as dt
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -16,17 +14,10 @@ from geopy import Point
 from geopy.distance import geodesic
 from simple_history.models import HistoricalRecords
 
+from planner.geo.extent import HUAIROU_EXTENT, is_inside_huairou
+from planner.planning.seasons import SEASON_MONTHS
+
 from .base import Timestamped
-
-# Huairou's rough extent (district boundary plus a small margin).
-HUAIROU_EXTENT = {"lat_min": 40.2, "lat_max": 41.1, "lng_min": 116.2, "lng_max": 117.0}
-
-SEASON_MONTHS = {
-    "spring": (3, 4, 5),
-    "summer": (6, 7, 8),
-    "autumn": (9, 10, 11),
-    "winter": (12, 1, 2),
-}
 
 
 class Confidence(models.TextChoices):
@@ -46,12 +37,6 @@ class PlaceQuerySet(models.QuerySet):
 class PlaceManager(models.Manager.from_queryset(PlaceQuerySet)):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
-
-
-def is_inside_huairou(latitude, longitude) -> bool:
-    lat, lng = float(latitude), float(longitude)
-    box = HUAIROU_EXTENT
-    return box["lat_min"] <= lat <= box["lat_max"] and box["lng_min"] <= lng <= box["lng_max"]
 
 
 class Place(Timestamped):
@@ -175,29 +160,7 @@ class Place(Timestamped):
             return None
         return geodesic(self.coordinates, other.coordinates).km
 
-    # --- time ----------------------------------------------------------------------------
-
-    def is_open_at(self, when: dt.datetime | dt.time) -> bool | None:
-        """True/False against the recorded hours; None when the hours are not known."""
-        if self.opens is None or self.closes is None:
-            return None
-        moment = when.time() if isinstance(when, dt.datetime) else when
-        latest = self.last_entry or self.closes
-        return self.opens <= moment <= latest
-
-    def is_in_season(self, month: int) -> bool | None:
-        """True/False against best months (or seasons); None when nothing is sourced."""
-        if self.best_months:
-            return month in self.best_months
-        if self.seasons:
-            return any(month in SEASON_MONTHS.get(season, ()) for season in self.seasons)
-        return None
-
     # --- provenance ----------------------------------------------------------------------
-
-    @property
-    def is_low_confidence(self) -> bool:
-        return self.confidence == Confidence.LOW
 
     def get_absolute_url(self):
         return reverse(f"planner:{self.kind}-detail", args=[self.slug])

@@ -83,7 +83,13 @@ class SeasonalRoute(Timestamped):
             raise ValidationError({"months": _("Months must be whole numbers from 1 to 12.")})
 
 
-class RouteStopManager(models.Manager):
+class RouteStopQuerySet(models.QuerySet):
+    def with_places(self):
+        """Stops in order with the place each points at, in one query."""
+        return self.select_related(*STOP_TARGET_FIELDS.values()).order_by("position")
+
+
+class RouteStopManager(models.Manager.from_queryset(RouteStopQuerySet)):
     def get_by_natural_key(self, route_slug, position):
         return self.get(route__slug=route_slug, position=position)
 

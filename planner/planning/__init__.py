@@ -10,9 +10,9 @@ from .types import (
     Plan,
     PlannedStop,
     PlanRequest,
+    PlanWarning,
     Totals,
     Transport,
-    Warning,
 )
 
 __all__ = [
@@ -24,8 +24,8 @@ __all__ = [
     "Plan",
     "PlanRequest",
     "PlannedStop",
+    "PlanWarning",
     "Totals",
     "Transport",
-    "Warning",
     "make_plan",
 ]

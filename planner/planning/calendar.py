@@ -63,3 +63,9 @@ def day_type(day: dt.date) -> DayType:
     if day.weekday() >= 5:
         return DayType.MAKEUP_WORKDAY if worked else DayType.WEEKEND
     return DayType.WORKDAY
+
+
+def coming_saturday(today: dt.date | None = None) -> dt.date:
+    """The Saturday a weekend plan defaults to: today if it is Saturday, else the next one."""
+    today = today or dt.date.today()
+    return today + dt.timedelta(days=(5 - today.weekday()) % 7)

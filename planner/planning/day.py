@@ -16,7 +16,8 @@ from .schedule import (
     visit,
 )
 from .travel import TravelModel
-from .types import DayPlan, Leg, Pace, PlaceInfo, PlannedStop, Warning
+from .types import DayPlan, Leg, Pace, PlaceInfo, PlannedStop, PlanWarning
+from .warnings import WarningCode
 
 
 def _hhmm(minute: float) -> str:
@@ -45,7 +46,7 @@ class DayBuilder:
         self.previous = start
         self.stops: list[PlannedStop] = []
         self.legs: list[Leg] = []
-        self.warnings: list[Warning] = []
+        self.warnings: list[PlanWarning] = []
         self.lunch_break: dt.datetime | None = None
 
     def build(self, order: Sequence[PlaceInfo], overnight=None, alternatives=()) -> DayPlan:
@@ -57,13 +58,7 @@ class DayBuilder:
         leg = self._leg(self.previous, self.end)
         arrival = self.clock.minute + leg.minutes
         if arrival > DAY_END:
-            self._warn(
-                "day_overrun",
-                None,
-                f"Day {self.number} ends at {_hhmm(arrival)}, after 20:00: "
-                "drop a stop, choose a faster pace or add a day.",
-                end=_hhmm(arrival),
-            )
+            self._warn(WarningCode.DAY_OVERRUN, None, end=_hhmm(arrival))
         return DayPlan(
             number=self.number,
             date=self.date,
@@ -80,15 +75,16 @@ class DayBuilder:
 
     def _leg(self, origin: PlaceInfo, destination: PlaceInfo) -> Leg:
         estimate = self.travel.leg(origin, destination)
-        leg = Leg(origin, destination, estimate.km, estimate.minutes, estimate.mode)
+        leg = Leg(
+            origin, destination, estimate.km, estimate.minutes, estimate.mode,
+            drive_minutes=estimate.drive_minutes, access_minutes=estimate.access_minutes,
+            wait_minutes=estimate.wait_minutes, line=estimate.line, steps=estimate.steps,
+            path=estimate.path, traffic=estimate.traffic,
+        )  # fmt: skip
         self.legs.append(leg)
         if leg.minutes > p.LONG_LEG_MINUTES:
             self._warn(
-                "long_leg",
-                destination.slug,
-                f"{origin.name_en or origin.name_zh} → {destination.name_en or destination.name_zh}"
-                f" takes about {leg.minutes} min.",
-                minutes=leg.minutes,
+                WarningCode.LONG_LEG, destination.slug, origin=origin.slug, minutes=leg.minutes
             )
         return leg
 
@@ -100,20 +96,15 @@ class DayBuilder:
             note = "lunch"
         if outcome.late:
             self._warn(
-                "closed_on_arrival",
+                WarningCode.CLOSED_ON_ARRIVAL,
                 place.slug,
-                f"{place.name_en or place.name_zh}: arriving {_hhmm(outcome.start)}, after "
-                f"{'last entry' if place.last_entry else 'closing'} "
-                f"({_hhmm(minute_of_day(place.last_entry or place.closes))}).",
                 arrive=_hhmm(outcome.start),
                 limit=_hhmm(minute_of_day(place.last_entry or place.closes)),
             )
         elif outcome.cut_short:
             self._warn(
-                "visit_cut_short",
+                WarningCode.VISIT_CUT_SHORT,
                 place.slug,
-                f"{place.name_en or place.name_zh} closes at {_hhmm(minute_of_day(place.closes))}:"
-                " the visit is shorter than usual.",
                 closes=_hhmm(minute_of_day(place.closes)),
             )
         self.stops.append(
@@ -158,7 +149,5 @@ class DayBuilder:
                 return venue
         return None
 
-    def _warn(self, code: str, slug: str | None, message: str, **params) -> None:
-        self.warnings.append(
-            Warning(code=code, message=message, slug=slug, day=self.number, params=params)
-        )
+    def _warn(self, code: str, slug: str | None, **params) -> None:
+        self.warnings.append(PlanWarning(code=code, slug=slug, day=self.number, params=params))

@@ -10,8 +10,17 @@ from .day import DayBuilder
 from .optimize import DayOrderProblem
 from .schedule import minute_of_day
 from .travel import TravelModel
-from .types import Candidates, DayPlan, PlaceInfo, Plan, PlanRequest, Totals, Transport, Warning
-from .warnings import place_warnings
+from .types import (
+    Candidates,
+    DayPlan,
+    PlaceInfo,
+    Plan,
+    PlanRequest,
+    PlanWarning,
+    Totals,
+    Transport,
+)
+from .warnings import WarningCode, place_warnings
 
 OVERNIGHT_ALTERNATIVES = 3
 
@@ -28,10 +37,8 @@ def make_plan(
     homestays = candidates.homestay_grid(request.budget_per_night)
     if request.days > 1 and request.homestay is None and not homestays.count:
         warnings.append(
-            Warning(
-                code="no_lodging",
-                message="No published homestay with a known price within the budget; "
-                "raise the budget or choose a stay yourself.",
+            PlanWarning(
+                WarningCode.NO_LODGING, params={"budget_per_night": request.budget_per_night}
             )
         )
     days: list[DayPlan] = []

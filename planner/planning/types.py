@@ -1,8 +1,8 @@
 """The engine's inputs and outputs: frozen dataclasses, no Django.
 
-Views and the API translate ORM records into `PlaceInfo` and the request into
-`PlanRequest`; the engine returns a `Plan`, which the API, the pages and the exporters
-(PDF, GPX, KML, ICS) all consume.
+planner/trips translates ORM records into `PlaceInfo` and the request into `PlanRequest`;
+the engine returns a `Plan`, which trips/serialize.py turns into the JSON that the API, the
+pages and the print sheet read (the exporters take a `Sheet` built from that JSON).
 """
 
 import datetime as dt
@@ -107,9 +107,16 @@ class Candidates:
 class Leg:
     origin: PlaceInfo
     destination: PlaceInfo
-    km: float
-    minutes: int
+    km: float  # road km
+    minutes: int  # door to door = drive or ride + access + wait
     mode: str
+    drive_minutes: int = 0
+    access_minutes: int = 0
+    wait_minutes: int = 0
+    line: str = ""
+    steps: tuple = ()
+    path: tuple[tuple[float, float], ...] = ()
+    traffic: str = ""  # a traffic code (parameters.TRAFFIC_FACTOR), "" = free-flowing
 
 
 @dataclass(frozen=True)
@@ -124,11 +131,13 @@ class PlannedStop:
 
 
 @dataclass(frozen=True)
-class Warning:
-    """Something that does not fit. `message` is English; `params` let a UI say it its way."""
+class PlanWarning:
+    """Something a visitor should know about a plan: a code and its parameters, no sentence.
+
+    The display layer words it in the viewer's language (planner/trips/warnings.py).
+    """
 
     code: str
-    message: str
     slug: str | None = None
     day: int | None = None
     params: dict = field(default_factory=dict, compare=False)
@@ -168,4 +177,4 @@ class Plan:
     request: PlanRequest
     days: tuple[DayPlan, ...]
     totals: Totals
-    warnings: tuple[Warning, ...]
+    warnings: tuple[PlanWarning, ...]

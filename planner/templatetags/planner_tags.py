@@ -26,3 +26,11 @@ def inline_css(path: str):
 def theme_colour():
     """The app's theme colour, as the web app manifest declares it."""
     return THEME_COLOUR
+
+
+@register.filter
+def leg_summary(leg) -> str:
+    """How a leg is travelled (lines, modes, drive/access/wait minutes): planner/exports/legs.py."""
+    from planner.exports.legs import leg_summary as summary
+
+    return summary(leg) if isinstance(leg, dict) else ""

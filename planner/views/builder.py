@@ -1,4 +1,3 @@
-import datetime as dt
 import re
 
 from django.http import Http404
@@ -6,16 +5,13 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from planner.converters import TokenConverter
-from planner.itineraries import owned_tokens
-from planner.map_config import map_context
+from planner.geo.map_config import map_context
 from planner.models import Itinerary, SeasonalRoute, StartPoint
+from planner.planning.calendar import coming_saturday
+from planner.trips.itineraries import owned_tokens
+from planner.trips.warnings import display_plan
 
 from .sheets import itinerary_downloads
-
-
-def next_saturday(today: dt.date | None = None) -> dt.date:
-    today = today or dt.date.today()
-    return today + dt.timedelta(days=(5 - today.weekday()) % 7)
 
 
 def builder_text() -> dict[str, str]:
@@ -71,7 +67,7 @@ def _token(value: str) -> str:
 def builder(request):
     edit_token = _token(request.GET.get("edit", ""))
     source_token = _token(request.GET.get("from", "")) or edit_token
-    initial = {"date": next_saturday().isoformat()}
+    initial = {"date": coming_saturday().isoformat()}
     version = None
     if source_token:
         saved = get_object_or_404(Itinerary, token=source_token)
@@ -98,24 +94,11 @@ def builder(request):
     return render(request, "planner/builder.html", context)
 
 
-def day_sections(plan: dict) -> list[dict]:
-    """Each day with the warnings that belong to the day rather than to one of its stops."""
-    sections = []
-    for day in plan["days"]:
-        stops = {stop["slug"] for stop in day["stops"]}
-        warnings = [
-            w for w in plan["warnings"] if w["day"] == day["number"] and w["slug"] not in stops
-        ]
-        sections.append({"day": day, "warnings": warnings})
-    return sections
-
-
 def itinerary_page(request, token):
     saved = get_object_or_404(Itinerary, token=token)
     context = {
         "itinerary": saved,
-        "plan": saved.plan,
-        "day_sections": day_sections(saved.plan),
+        "plan": display_plan(saved.plan),
         "owned": token in owned_tokens(request.session),
         "share_url": request.build_absolute_uri(saved.get_absolute_url()),
         "downloads": itinerary_downloads(saved.token),

@@ -1,7 +1,7 @@
 from django.shortcuts import render
 from django.utils.dates import MONTHS
 
-from planner.map_config import kind_labels, map_context
+from planner.geo.map_config import kind_labels, map_context
 from planner.models import Rating, ScenicSpot
 
 

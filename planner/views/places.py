@@ -1,11 +1,11 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from planner.geo import navigation_links
-from planner.geojson import place_feature
-from planner.map_config import map_context
+from planner.geo.coordinates import navigation_links
+from planner.geo.geojson import place_feature
+from planner.geo.map_config import map_context
+from planner.geo.nearby import nearby
 from planner.models import PLACE_MODEL_BY_KIND, Homestay, VillageCafe
-from planner.nearby import nearby
 
 
 def place_detail(request, kind, slug):

@@ -1,10 +1,10 @@
 from itertools import groupby
 
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from planner.api.places import route_stops
-from planner.map_config import map_context
-from planner.models import SeasonalRoute
+from planner.geo.map_config import map_context
+from planner.models import RouteStop, SeasonalRoute
 
 from .sheets import route_downloads
 
@@ -12,7 +12,7 @@ from .sheets import route_downloads
 def route_list(request):
     routes = sorted(
         SeasonalRoute.objects.filter(is_published=True).prefetch_related(
-            "stops__spot", "stops__homestay", "stops__cafe", "stops__village", "stops__poi"
+            Prefetch("stops", queryset=RouteStop.objects.with_places())
         ),
         key=lambda route: (
             SeasonalRoute.SEASON_ORDER.index(route.slug)
@@ -37,7 +37,7 @@ def _legs(stops):
 
 def route_detail(request, slug):
     route = get_object_or_404(SeasonalRoute, slug=slug, is_published=True)
-    stops = list(route_stops(route))
+    stops = list(route.stops.with_places())
     days = [
         {"day": day, "rows": list(rows)}
         for day, rows in groupby(_legs(stops), key=lambda row: row["stop"].day)

@@ -3,6 +3,7 @@ itineraries and for the seasonal routes."""
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -14,10 +15,10 @@ from planner.exports.pdf import to_pdf
 from planner.exports.qr import qr_svg
 from planner.exports.route_map import day_drawing, svg
 from planner.exports.sheet import Sheet, build_sheet
+from planner.geo.map_config import day_colour
 from planner.models import Itinerary, SeasonalRoute
-from planner.route_plans import route_plan
+from planner.trips.route_plans import route_plan
 
-DAY_COLOURS = ("#a23b2a", "#2b6a8f", "#2f6b4f")
 FILE_TYPES = {
     "gpx": ("application/gpx+xml", lambda sheet, key: to_gpx(sheet).encode()),
     "kml": ("application/vnd.google-earth.kml+xml", lambda sheet, key: to_kml(sheet).encode()),
@@ -38,10 +39,10 @@ def route_sheet(request, slug: str) -> Sheet:
     english = not (get_language() or "zh").startswith("zh")
     notes = {
         stop.target.slug: (stop.note_en if english and stop.note_en else stop.note_zh)
-        for stop in route.stops.select_related("spot", "homestay", "cafe", "village", "poi")
+        for stop in route.stops.with_places()
     }
     url = request.build_absolute_uri(route.get_absolute_url())
-    return build_sheet(route_plan(route), route.title, url, notes, kind="route",
+    return build_sheet(route_plan(route), route.title, url, notes,
                        subtitle=route.theme_zh)  # fmt: skip
 
 
@@ -52,7 +53,7 @@ def _print_page(request, sheet: Sheet, downloads: dict[str, str]):
             "map": mark_safe(  # noqa: S308 — built by route_map.svg, which escapes all text
                 svg(
                     day_drawing(day),
-                    DAY_COLOURS[(day.number - 1) % 3],
+                    day_colour(day.number),
                     _("Route of day %(n)s") % {"n": day.number},
                 )  # fmt: skip
             ),
@@ -76,13 +77,11 @@ def _file(sheet: Sheet, kind: str, key: str) -> HttpResponse:
 
 
 def itinerary_downloads(token: str) -> dict[str, str]:
-    return {kind: f"/i/{token}/sheet.pdf" if kind == "pdf" else f"/i/{token}.{kind}"
-            for kind in FILE_TYPES}  # fmt: skip
+    return {kind: reverse(f"planner:itinerary-{kind}", args=[token]) for kind in FILE_TYPES}
 
 
 def route_downloads(slug: str) -> dict[str, str]:
-    return {kind: f"/routes/{slug}/sheet.pdf" if kind == "pdf" else f"/routes/{slug}.{kind}"
-            for kind in FILE_TYPES}  # fmt: skip
+    return {kind: reverse(f"planner:route-{kind}", args=[slug]) for kind in FILE_TYPES}
 
 
 def itinerary_print(request, token):

@@ -141,7 +141,7 @@ def stand_in_geocoder(monkeypatch, settings):
     """Answers every address with a point in Bohai Town, counting the questions."""
     from types import SimpleNamespace
 
-    from planner import geocoding
+    from planner.geo import geocoding
 
     asked = []
 
@@ -152,7 +152,7 @@ def stand_in_geocoder(monkeypatch, settings):
 
     settings.GEOCODER = {**settings.GEOCODER, "min_delay_seconds": 0}
     stand_in = StandIn()
-    monkeypatch.setattr(geocoding, "configured_geocoder", lambda: (stand_in, "wgs84", {}))
+    monkeypatch.setattr(geocoding, "configured_provider", lambda: geocoding.Provider(stand_in))
     return asked
 
 

@@ -50,3 +50,17 @@ def test_route_reorder_save_and_share(huairou_live, offline_page, live_server):
     fresh.goto(share_url)
     assert timeline(fresh) == planned
     fresh.context.close()
+
+
+def test_builder_shows_each_warning_where_the_server_placed_it(huairou_live, offline_page,
+                                                                live_server):  # fmt: skip
+    from planner.models import ScenicSpot
+
+    ScenicSpot.objects.filter(slug="hongluo-temple").update(best_months=[4], seasons=[])
+    page = offline_page
+    page.goto(live_server.url + "/plan/?route=autumn")
+    page.wait_for_selector(".timeline-day")
+    general = page.locator("#plan-warnings-general .warning-not_mapped")
+    assert "尚无核实的位置" in general.inner_text()
+    stop = page.locator('.timeline-stop[data-slug="hongluo-temple"] .warning-out_of_season')
+    assert "最佳游览月份为 4 月" in stop.inner_text()

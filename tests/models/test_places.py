@@ -1,4 +1,3 @@
-import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -6,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from planner.models import RouteStop, ScenicSpot, SeasonalRoute, StartPoint
+from planner.planning.seasons import in_season
 
 
 def make_spot(**fields):
@@ -56,14 +56,12 @@ def test_distance_and_point(huairou):
     assert mutianyu.distance_km(ScenicSpot.objects.get(slug="tianchi-canyon")) is None
 
 
-def test_opening_hours_and_season(huairou):
-    hongluo = ScenicSpot.objects.get(slug="hongluo-temple")  # 08:30–17:00, last entry 16:00
-    assert hongluo.is_open_at(dt.time(9, 0)) is True
-    assert hongluo.is_open_at(dt.time(16, 30)) is False  # after last entry
-    assert hongluo.is_open_at(dt.datetime(2026, 12, 5, 8, 0)) is False
-    assert hongluo.is_in_season(10) is True
-    assert hongluo.is_in_season(7) is False
-    assert ScenicSpot.objects.get(slug="yanqi-lake").is_open_at(dt.time(9)) is None
+def test_season_from_best_months_or_else_seasons():
+    assert in_season([10, 11], ["summer"], 10) is True
+    assert in_season([10, 11], ["summer"], 7) is False
+    assert in_season([], ["summer"], 7) is True
+    assert in_season([], ["summer"], 10) is False
+    assert in_season([], [], 10) is None
 
 
 def test_route_stop_with_two_targets_is_rejected(huairou, english):

@@ -11,7 +11,7 @@ from django.test import override_settings
 ROOT = Path(__file__).resolve().parents[2]
 DEAD_REDIS = {
     "default": {
-        "BACKEND": "planner.cache_backends.ResilientRedisCache",
+        "BACKEND": "planner.caching.backends.ResilientRedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",
         "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
     }

@@ -10,7 +10,7 @@ import random
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from planner.content_version import bump_content_version
+from planner.caching.content_version import bump_content_version
 from planner.models import Homestay, VillageCafe
 
 PREFIX = "synthetic-"

@@ -179,7 +179,7 @@
     status.textContent = text.planning;
     status.className = "plan-status is-busy";
     document.body.classList.add("is-planning");
-    fetch("/api/plan", {
+    fetch(HM.url("plan_api"), {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(requestBody()),
@@ -229,7 +229,7 @@
     state.route = slug;
     state.days = days;
     form.elements.days.value = String(days);
-    fetch("/api/plan", {
+    fetch(HM.url("plan_api"), {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(Object.assign(requestBody(), { route: slug, stops: undefined, locked: [] })),
@@ -248,7 +248,7 @@
   function save() {
     readForm();
     const body = Object.assign(requestBody(), { title: state.title });
-    const url = editToken ? "/api/itineraries/" + encodeURIComponent(editToken) : "/api/itineraries";
+    const url = editToken ? HM.url("itinerary_api", editToken) : HM.url("itineraries_api");
     if (editToken) body.version = version;
     saveStatus.textContent = text.planning;
     fetch(url, { method: editToken ? "PUT" : "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
@@ -352,7 +352,7 @@
     });
     document.getElementById("save-button").addEventListener("click", save);
     setUpSearch();
-    fetch("/api/places.geojson")
+    fetch(HM.url("places_api"))
       .then(function (response) { return response.json(); })
       .then(function (collection) {
         collection.features.forEach(function (feature) { places[feature.properties.slug] = feature; });

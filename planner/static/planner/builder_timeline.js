@@ -1,5 +1,6 @@
 /* Renders a plan (the API's JSON) as a day-by-day timeline. Used by the builder; all text
- * goes through textContent because names and titles are data. */
+ * goes through textContent because names and titles are data. The server places and words
+ * each warning (planner/trips/warnings.py): stops, days and the plan carry their own. */
 (function () {
   "use strict";
   const HM = window.HuairouMap;
@@ -22,7 +23,7 @@
     return HM.element("p", "leg", "↓ " + leg.km + " " + text.km + " · " + leg.minutes + " " + text.min + (leg.mode !== "car" ? " · " + leg.mode.replace("transit:", "") : ""));
   }
 
-  function stopItem(stop, index, warnings, text) {
+  function stopItem(stop, index, text) {
     const item = HM.element("li", "timeline-stop role-" + stop.role);
     item.dataset.slug = stop.slug;
     const time = HM.element("span", "time", stop.arrive + "–" + stop.depart);
@@ -37,8 +38,7 @@
     if (stop.wait_minutes > 0) notes.push(fill(text.wait, { n: stop.wait_minutes }));
     if (stop.ticket_cny) notes.push("¥" + stop.ticket_cny);
     if (notes.length) item.appendChild(HM.element("p", "stop-notes", notes.join(" · ")));
-    const mine = warnings.filter(function (w) { return w.slug === stop.slug; });
-    if (mine.length) item.appendChild(warningList(mine));
+    if (stop.warnings.length) item.appendChild(warningList(stop.warnings));
     return item;
   }
 
@@ -65,7 +65,7 @@
     return block;
   }
 
-  function dayBlock(day, warnings, text, onSwap) {
+  function dayBlock(day, text, onSwap) {
     const section = HM.element("section", "timeline-day");
     section.style.setProperty("--day-colour", HM.dayColour(day.number));
     const heading = HM.element("h3", null, fill(text.day, { n: day.number }) + " · " + day.date);
@@ -75,7 +75,7 @@
     day.stops.forEach(function (stop, index) {
       const leg = day.legs[index];
       if (leg) list.appendChild(legLine(leg, text));
-      list.appendChild(stopItem(stop, index + 1, warnings, text));
+      list.appendChild(stopItem(stop, index + 1, text));
       if (day.lunch_break && stop.depart <= day.lunch_break && (!day.stops[index + 1] || day.stops[index + 1].arrive > day.lunch_break)) {
         list.appendChild(HM.element("li", "timeline-lunch", day.lunch_break + " · " + text.lunch_break));
       }
@@ -84,10 +84,7 @@
     const lastLeg = day.legs[day.legs.length - 1];
     if (lastLeg) section.appendChild(legLine(lastLeg, text));
     section.appendChild(HM.element("p", "day-end", (day.overnight ? text.overnight : text.back) + ": " + HM.placeName(day.end)));
-    const here = {};
-    day.stops.forEach(function (stop) { here[stop.slug] = true; });
-    const dayWide = warnings.filter(function (w) { return w.day === day.number && (!w.slug || !here[w.slug]); });
-    if (dayWide.length) section.appendChild(warningList(dayWide));
+    if (day.warnings.length) section.appendChild(warningList(day.warnings));
     if (day.overnight !== null || day.overnight_alternatives.length) section.appendChild(overnightBlock(day, text, onSwap));
     return section;
   }
@@ -95,12 +92,9 @@
   function render(containers, plan, text, onSwap) {
     const timeline = containers.timeline;
     timeline.textContent = "";
-    const placed = {};
-    plan.days.forEach(function (day) { day.stops.forEach(function (stop) { placed[stop.slug] = true; }); });
-    plan.days.forEach(function (day) { timeline.appendChild(dayBlock(day, plan.warnings, text, onSwap)); });
+    plan.days.forEach(function (day) { timeline.appendChild(dayBlock(day, text, onSwap)); });
     containers.general.textContent = "";
-    const general = plan.warnings.filter(function (w) { return !w.day && (!w.slug || !placed[w.slug]); });
-    if (general.length) containers.general.appendChild(warningList(general));
+    if (plan.general_warnings.length) containers.general.appendChild(warningList(plan.general_warnings));
     const totals = plan.totals;
     containers.totals.textContent = text.totals + ": " + totals.km + " " + text.km + " · " + totals.travel_minutes + " " + text.min + " " + text.travel + " · ¥" + totals.tickets_cny + " " + text.tickets + " · ¥" + totals.lodging_cny + " " + text.lodging;
   }

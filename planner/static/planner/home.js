@@ -62,7 +62,7 @@
     const actions = HM.element("div", "popup-actions");
     actions.appendChild(HM.link(p.url, text.details));
     if (p.kind !== "start") {
-      actions.appendChild(HM.link("/plan/?add=" + encodeURIComponent(p.slug), text.add, "popup-add"));
+      actions.appendChild(HM.link(HM.url("builder") + "?add=" + encodeURIComponent(p.slug), text.add, "popup-add"));
     }
     box.appendChild(actions);
     return box;
@@ -192,7 +192,7 @@
     }
     const number = ++requestNumber;
     document.body.classList.add("is-loading");
-    fetch("/api/places.geojson?" + params.toString(), { headers: { Accept: "application/geo+json" } })
+    fetch(HM.url("places_api") + "?" + params.toString(), { headers: { Accept: "application/geo+json" } })
       .then(function (response) {
         if (!response.ok) throw new Error(response.status);
         return response.json();

@@ -3,18 +3,23 @@
 (function () {
   "use strict";
 
-  // One colour per day, on every map and timeline (the print view's SVG uses the same).
-  const DAY_COLOURS = ["#a23b2a", "#2b6a8f", "#2f6b4f"];
-
-  function dayColour(number) {
-    return DAY_COLOURS[(number - 1) % DAY_COLOURS.length];
-  }
-
   const KIND_GLYPHS = { spot: "景", homestay: "宿", cafe: "咖", village: "村", poi: "点", start: "起" };
 
   function readJSON(id) {
     const element = document.getElementById(id);
     return element ? JSON.parse(element.textContent) : null;
+  }
+
+  // Day colours and URLs come from the server (planner/geo/map_config.py).
+  const CONFIG = readJSON("map-config") || { day_colours: ["#a23b2a"], urls: {}, token_placeholder: "" };
+
+  function dayColour(number) {
+    return CONFIG.day_colours[(number - 1) % CONFIG.day_colours.length];
+  }
+
+  function url(name, token) {
+    const pattern = CONFIG.urls[name];
+    return token ? pattern.replace(CONFIG.token_placeholder, encodeURIComponent(token)) : pattern;
   }
 
   function isEnglish() {
@@ -127,6 +132,7 @@
     pointLatLng: pointLatLng,
     drawPlan: drawPlan,
     dayColour: dayColour,
+    url: url,
     markerIcon: markerIcon,
     element: element,
     link: link,

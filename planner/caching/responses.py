@@ -15,7 +15,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
-from planner.content_version import content_version
+from planner.caching.content_version import content_version
 
 
 def _entry(build: Callable[[], dict]) -> tuple[bytes, bytes, str]:
@@ -39,14 +39,22 @@ def _cached_entry(cache_key: str, build: Callable[[], dict]) -> tuple[bytes, byt
         if entry is None:
             entry = _entry(build)
             cache.set(cache_key, entry, timeout=3600)
-        if len(_recent) >= RECENT_LIMIT:
-            _recent.clear()
-        _recent[cache_key] = entry
+        _remember_recent(cache_key, entry)
     return entry
 
 
+def _remember_recent(cache_key: str, entry: tuple[bytes, bytes, str]) -> None:
+    """Add an entry; when full, start a fresh dict (one assignment: readers never see it empty)."""
+    global _recent
+    if len(_recent) >= RECENT_LIMIT:
+        _recent = {cache_key: entry}
+    else:
+        _recent[cache_key] = entry
+
+
 def forget_recent() -> None:
-    _recent.clear()
+    global _recent
+    _recent = {}
 
 
 def cached_json_response(

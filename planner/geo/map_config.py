@@ -1,8 +1,30 @@
-"""Base layers offered on every map, and the context that hands them to our map module."""
+"""Base layers offered on every map, the day colours and the URLs our JS modules use, and the
+context that hands them to the pages (base.html puts `map_config` in a JSON script)."""
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+# One colour per day on every map, timeline, print map and KML file.
+DAY_COLOURS = ("#a23b2a", "#2b6a8f", "#2f6b4f")
+# Stands for a share token in URL patterns handed to JS (valid token characters).
+TOKEN_PLACEHOLDER = "TOKEN-PLACEHOLDER"
+
+
+def day_colour(number: int) -> str:
+    return DAY_COLOURS[(number - 1) % len(DAY_COLOURS)]
+
+
+def script_urls() -> dict[str, str]:
+    """Every URL our JS fetches or links to, reversed here so no path is written in JS."""
+    return {
+        "plan_api": reverse("planner:api-plan"),
+        "itineraries_api": reverse("planner:api-itineraries"),
+        "itinerary_api": reverse("planner:api-itinerary", args=[TOKEN_PLACEHOLDER]),
+        "places_api": reverse("planner:api-places"),
+        "builder": reverse("planner:plan"),
+    }
 
 
 def base_layers() -> list[dict]:
@@ -80,4 +102,12 @@ def map_text() -> dict[str, str]:
 
 
 def map_context() -> dict:
-    return {"base_layers": base_layers(), "map_text": map_text()}
+    return {
+        "base_layers": base_layers(),
+        "map_text": map_text(),
+        "map_config": {
+            "day_colours": list(DAY_COLOURS),
+            "urls": script_urls(),
+            "token_placeholder": TOKEN_PLACEHOLDER,
+        },
+    }

@@ -2,14 +2,14 @@
 
 from collections.abc import Iterable
 
-from .content_version import content_version
-from .models import Homestay, PointOfInterest, ScenicSpot, StartPoint, Village, VillageCafe
-from .planning import Candidates, PlaceInfo
-from .planning.parameters import TRANSIT_HUBS
+from planner.caching.content_version import content_version
+from planner.models import Homestay, PointOfInterest, ScenicSpot, StartPoint, Village, VillageCafe
+from planner.planning import Candidates, PlaceInfo
+from planner.planning.parameters import TRANSIT_HUBS
+from planner.planning.schedule import LUNCH_POI_CATEGORIES
 
 # Kinds a visitor can add as a stop, in the order a bare slug is looked up.
 STOP_MODELS = (ScenicSpot, VillageCafe, Village, PointOfInterest, Homestay)
-LUNCH_POI_CATEGORIES = ("restaurant", "food-corridor", "food-valley")
 
 
 def place_info(place) -> PlaceInfo:
@@ -60,15 +60,25 @@ def find_homestay(slug: str):
     return Homestay.objects.published().filter(slug=slug).first()
 
 
-def transit_hubs() -> dict[str, PlaceInfo]:
-    version = content_version()
-    if version not in _hubs:
-        _hubs.clear()
-        _hubs[version] = load_transit_hubs()
-    return _hubs[version]
+class PerContentVersion:
+    """A value loaded once per content version, per process (e.g. a plan then reads no
+    homestay rows at all, whether the district lists 2,000 or 100,000).
 
+    A new version replaces the whole dict in one assignment, so a concurrent request sees
+    the old value or the new, never a half-built cache.
+    """
 
-_hubs: dict[int, dict[str, PlaceInfo]] = {}
+    def __init__(self, load):
+        self.load = load
+        self.held: dict[int, object] = {}
+
+    def __call__(self):
+        version = content_version()
+        value = self.held.get(version)
+        if value is None:
+            value = self.load()
+            self.held = {version: value}
+        return value
 
 
 def load_transit_hubs() -> dict[str, PlaceInfo]:
@@ -76,19 +86,6 @@ def load_transit_hubs() -> dict[str, PlaceInfo]:
         hub.slug: place_info(hub)
         for hub in StartPoint.objects.published().mapped().filter(slug__in=TRANSIT_HUBS)
     }
-
-
-# Candidates (and their spatial grids) for the current content version, per process: a plan
-# then reads no homestay rows at all, whether the district lists 2,000 or 100,000.
-_candidates: dict[int, Candidates] = {}
-
-
-def planning_candidates() -> Candidates:
-    version = content_version()
-    if version not in _candidates:
-        _candidates.clear()
-        _candidates[version] = load_candidates()
-    return _candidates[version]
 
 
 def load_candidates() -> Candidates:
@@ -101,3 +98,7 @@ def load_candidates() -> Candidates:
         homestays=tuple(place_info(h) for h in homestays),
         lunch_venues=tuple(place_info(v) for v in [*cafes, *restaurants]),
     )
+
+
+transit_hubs = PerContentVersion(load_transit_hubs)
+planning_candidates = PerContentVersion(load_candidates)

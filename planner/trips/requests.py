@@ -4,30 +4,37 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
+from planner.geo.extent import BEIJING_EXTENT, inside
 from planner.models import SeasonalRoute
 from planner.planning import Pace, PlaceInfo, PlanRequest, Transport
-from planner.planning_adapter import find_homestay, find_start, find_stops, place_info
-
-from .errors import InvalidRequest
+from planner.planning.calendar import coming_saturday
+from planner.trips.adapter import find_homestay, find_start, find_stops, place_info
 
 MAX_BODY_BYTES = 32 * 1024
 MAX_STOPS = 15
 MAX_DAYS = 3
 MAX_TITLE = 120
 MAX_SLUG = 80
-# The Beijing municipality, generously: custom start points must lie inside it.
-START_EXTENT = {"lat": (39.4, 41.1), "lng": (115.4, 117.6)}
+# A start given as coordinates: it has no page of its own.
+CUSTOM_START_SLUG = "custom-start"
 FIELDS = {
     "start", "date", "days", "transport", "pace", "stops", "route", "homestay",
     "budget_per_night", "optimize", "locked", "lunch", "title", "version",
 }  # fmt: skip
 
 
+class InvalidRequest(Exception):
+    """Bad input from a client: answered with 400 and the reasons, field by field."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        super().__init__(errors)
+        self.errors = errors
+
+
 @dataclass
 class ValidatedPlan:
     request: PlanRequest
     title: str = ""
-    route_slug: str = ""
     unmapped: list[object] = field(default_factory=list)  # stops we cannot place on a map
     normalized: dict = field(default_factory=dict)
 
@@ -113,22 +120,17 @@ class _Checker:
         return value.strip()
 
 
-def _next_saturday() -> dt.date:
-    today = dt.date.today()
-    return today + dt.timedelta(days=(5 - today.weekday()) % 7)
-
-
 def _parse_date(checker: _Checker) -> dt.date:
     value = checker.data.get("date")
     if value is None:
-        return _next_saturday()
+        return coming_saturday()
     try:
         if not isinstance(value, str):
             raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
         checker.error("date", "date must be an ISO date such as 2026-12-05.")
-        return _next_saturday()
+        return coming_saturday()
 
 
 def _parse_start(checker: _Checker) -> PlaceInfo | None:
@@ -145,16 +147,14 @@ def _parse_start(checker: _Checker) -> PlaceInfo | None:
         if not numbers:
             checker.error("start", "A custom start needs numeric lat and lng.")
             return None
-        if not (START_EXTENT["lat"][0] <= lat <= START_EXTENT["lat"][1]) or not (
-            START_EXTENT["lng"][0] <= lng <= START_EXTENT["lng"][1]
-        ):
+        if not inside(BEIJING_EXTENT, lat, lng):
             checker.error("start", "A custom start must lie in Beijing (WGS-84 lat/lng).")
             return None
         if not isinstance(name, str) or len(name) > 100:
             checker.error("start", "The start's name must be text of at most 100 characters.")
             return None
         label = name.strip() or "Start"
-        return PlaceInfo(slug="custom-start", kind="start", name_zh=label, name_en=label,
+        return PlaceInfo(slug=CUSTOM_START_SLUG, kind="start", name_zh=label, name_en=label,
                          lat=float(lat), lng=float(lng))  # fmt: skip
     checker.error("start", "start must be a start-point slug or {lat, lng, name}.")
     return None
@@ -172,9 +172,7 @@ def _route_stops(checker: _Checker) -> tuple[str, list[str], dict[str, int]]:
     if route is None:
         checker.error("route", f"Unknown seasonal route {str(slug)[:20]!r}.")
         return "", [], {}
-    stops = route.stops.order_by("position").select_related(
-        "spot", "homestay", "cafe", "village", "poi"
-    )
+    stops = route.stops.with_places()
     slugs = [stop.target.slug for stop in stops if not stop.is_optional]
     return route.slug, slugs, {stop.target.slug: stop.day for stop in stops}
 
@@ -254,7 +252,6 @@ def validate_plan(data: dict) -> ValidatedPlan:
     return ValidatedPlan(
         request=request,
         title=title,
-        route_slug=route_slug,
         unmapped=[place for place in places if not place.is_mapped],
         normalized=normalized,
     )

@@ -42,8 +42,3 @@ def bump_content_version(**_signal_kwargs) -> None:
 def forget_local() -> None:
     """Drop this thread's remembered version (tests that clear the cache call this)."""
     _local.version = None
-
-
-def last_modified() -> float:
-    """The content version as a Unix timestamp, for Last-Modified headers."""
-    return content_version() / 1e9

@@ -9,9 +9,11 @@ from django.db.models import Avg, Count, F, FloatField, Q
 from django.db.models.functions import Cast, Floor
 from django.urls import reverse
 
-from .api.place_filters import PlaceFilters
-from .geo import to_gcj02
-from .models import PLACE_MODEL_BY_KIND, SEASON_MONTHS
+from planner.api.place_filters import PlaceFilters
+from planner.models import PLACE_MODEL_BY_KIND
+from planner.planning.seasons import in_season
+
+from .coordinates import to_gcj02
 
 COMMON_FIELDS = (
     "slug",
@@ -44,15 +46,9 @@ def _hhmm(value) -> str | None:
     return value.strftime("%H:%M") if value else None
 
 
-def _is_good_in(row: dict, month: int) -> bool:
-    if row["best_months"]:
-        return month in row["best_months"]
-    return any(month in SEASON_MONTHS.get(season, ()) for season in row["seasons"] or ())
-
-
 def _spot_matches(row: dict, filters: PlaceFilters) -> bool:
     """month, tag and rating describe scenic spots: they narrow spots only."""
-    if filters.month and not _is_good_in(row, filters.month):
+    if filters.month and not in_season(row["best_months"], row["seasons"], filters.month):
         return False
     return not (filters.tag and filters.tag not in (row["tags"] or ()))
 

@@ -2,13 +2,15 @@
 
 import datetime as dt
 
-from .models import SeasonalRoute
+from planner.models import SeasonalRoute
+from planner.planning.calendar import coming_saturday
+
+from .service import compute
 
 
 def route_trip_date(route: SeasonalRoute, today: dt.date | None = None) -> dt.date:
     """The next Saturday in one of the route's months (or simply the next Saturday)."""
-    today = today or dt.date.today()
-    saturday = today + dt.timedelta(days=(5 - today.weekday()) % 7)
+    saturday = coming_saturday(today)
     for week in range(0, 106):
         candidate = saturday + dt.timedelta(weeks=week)
         if not route.months or candidate.month in route.months:
@@ -17,8 +19,6 @@ def route_trip_date(route: SeasonalRoute, today: dt.date | None = None) -> dt.da
 
 
 def route_plan(route: SeasonalRoute) -> dict:
-    from .api.plan import compute
-
     _validated, plan = compute(
         {"route": route.slug, "days": route.days, "date": route_trip_date(route).isoformat()}
     )

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.db import transaction
 
-from .models import Itinerary, ItineraryDay, ItineraryStop
+from planner.models import Itinerary, ItineraryDay, ItineraryStop
 
 SESSION_KEY = "my_itineraries"
 SESSION_LIMIT = 50

@@ -1,7 +1,8 @@
 """Places near a point, ranked by distance.
 
 A bounding-box query narrows the candidates in the database; the cheap great-circle
-distance ranks them (it differs from geodesic by < 0.01 % at Huairou's scale); the
+distance ranks them (it differs from geodesic by 0.1–0.25 % at Huairou's scale, too
+little to change the order); the
 reported km use geodesic for the few that are shown.
 """
 
