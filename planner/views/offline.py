@@ -49,6 +49,7 @@ def service_worker(request):
     config = {
         "shell": shell,
         "offlinePage": shell[0],
+        "staticUrl": settings.STATIC_URL,
         "version": hashlib.sha256(json.dumps(shell).encode()).hexdigest()[:12],
     }
     body = f"self.HUAIROU_OFFLINE = {json.dumps(config)};\n{_worker_source()}"

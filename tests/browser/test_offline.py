@@ -209,3 +209,38 @@ def test_map_tiles_the_visitor_viewed_are_cached_and_only_those(huairou_live, ph
         "[...document.querySelectorAll('.leaflet-tile-loaded')].map((t) => t.src)"
     )
     assert set(loaded) <= cached, "offline, the tiles come from the cache"
+
+
+def test_a_refreshed_copy_brings_the_static_files_it_now_needs(huairou_live, phone, live_server):
+    """After a deploy renames a static file, the next online visit completes the kept copy."""
+    saved = save_weekend(phone, live_server)
+    page = phone.new_page()
+    open_and_keep(page, live_server.url + saved["url"])
+    script = "/static/planner/itinerary.js"
+    cached = """async ([token, url]) => {
+      const cache = await caches.open("huairou-weekend-" + token);
+      return Boolean(await cache.match(url));
+    }"""
+    assert page.evaluate(cached, [saved["token"], script])
+    page.evaluate(
+        "([token, url]) => caches.open('huairou-weekend-' + token).then((c) => c.delete(url))",
+        [saved["token"], script],
+    )
+    page.reload()
+    page.wait_for_function(cached, arg=[saved["token"], script])
+
+    go_offline(phone)
+    page.reload()
+    page.locator(".leaflet-marker-icon").first.wait_for()
+
+
+def test_offline_the_files_still_download(huairou_live, phone, live_server):
+    saved = save_weekend(phone, live_server)
+    page = phone.new_page()
+    open_and_keep(page, live_server.url + saved["url"])
+    go_offline(phone)
+    page.goto(live_server.url + saved["url"] + "print/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="GPX").click()
+    gpx = download.value.path().read_text(encoding="utf-8")
+    assert "<gpx" in gpx and saved["plan"]["days"][0]["stops"][0]["name_zh"] in gpx

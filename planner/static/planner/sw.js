@@ -1,7 +1,7 @@
 /* The Huairou Weekend Planner's service worker: a kept weekend keeps working with no signal.
  *
  * Served from /sw.js (scope "/") by planner/views/offline.py, which puts
- * self.HUAIROU_OFFLINE = {shell, offlinePage, version} in front of this file.
+ * self.HUAIROU_OFFLINE = {shell, offlinePage, staticUrl, version} in front of this file.
  *
  * Caches (Cache Storage):
  *   huairou-shell-<version>   the "Offline weekends" page and its script, shown offline for
@@ -23,6 +23,7 @@ const SHELL_CACHE = SHELL_PREFIX + CONFIG.version;
 const TILE_CACHE = "huairou-tiles";
 const MAX_TILES = 400;
 const NETWORK_TIMEOUT_MS = 6000;
+const STATIC_FILE = new RegExp('(?:href|src)="(' + CONFIG.staticUrl.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + '[^"]+)"', "g");
 // The banner partial (planner/partials/offline_banner.html) is rendered hidden; a copy
 // served from the cache has this attribute pair rewritten so the banner shows.
 const BANNER_HIDDEN = "data-offline-banner hidden";
@@ -99,18 +100,30 @@ async function networkFirst(event) {
     if (response.status >= 500) return offlineCopy(kept.response, request);
     if (!response.ok) return response;
     if (response.type === "basic" && !response.redirected) {
-      event.waitUntil(kept.cache.put(request, response.clone()));
+      event.waitUntil(refreshCopy(kept.cache, request, response.clone()));
     }
     return response;
   } catch (error) {
     // A late answer still refreshes the copy for next time.
     event.waitUntil(network.then(function (response) {
       if (response.ok && response.type === "basic" && !response.redirected) {
-        return kept.cache.put(request, response);
+        return refreshCopy(kept.cache, request, response);
       }
       return null;
     }).catch(function () { return null; }));
     return offlineCopy(kept.response, request);
+  }
+}
+
+/* A fresher copy of a kept page or file. A page may now load other static files (a deploy
+ * renames them): those join the copy, so that it still works offline. */
+async function refreshCopy(cache, request, response) {
+  const type = response.headers.get("Content-Type") || "";
+  const html = type.startsWith("text/html") ? await response.clone().text() : "";
+  await cache.put(request, response);
+  const files = new Set(Array.from(html.matchAll(STATIC_FILE), function (match) { return match[1]; }));
+  for (const url of files) {
+    if (!(await cache.match(url))) await cache.add(url).catch(function () { return null; });
   }
 }
 
