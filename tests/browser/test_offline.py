@@ -1,6 +1,9 @@
 """Offline in the mountains: a saved weekend opened once on a phone keeps working with no signal."""
 
 import base64
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -24,7 +27,12 @@ document.addEventListener("securitypolicyviolation", (event) => {
 def phone(browser):
     """A phone whose service workers run (Playwright's request routing would bypass them)."""
     context = browser.new_context(
-        locale="zh-CN", viewport=PHONE, is_mobile=True, has_touch=True, service_workers="allow"
+        locale="zh-CN",
+        viewport=PHONE,
+        is_mobile=True,
+        has_touch=True,
+        service_workers="allow",
+        timezone_id="Europe/Berlin",  # a visitor's phone still on home time
     )
     context.add_init_script(COLLECT_VIOLATIONS)
     yield context
@@ -66,7 +74,11 @@ def test_a_kept_weekend_opens_offline_with_its_print_sheet_and_day_maps(
     banner = page.locator("[data-offline-banner]")
     assert banner.is_hidden(), "online, the live page carries no offline banner"
     assert page.evaluate("navigator.serviceWorker.controller.scriptURL").endswith("/sw.js")
-    assert page.locator(".offline-keep-status").inner_text().startswith("已保存在本设备")
+    status = page.locator(".offline-keep-status").inner_text()
+    assert status.startswith("已保存在本设备")
+    stamp = re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", status).group(0)
+    shown = dt.datetime.strptime(stamp, "%Y-%m-%d %H:%M").replace(tzinfo=ZoneInfo("Asia/Shanghai"))
+    assert abs(dt.datetime.now(dt.UTC) - shown) < dt.timedelta(minutes=5), "Beijing time"
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert page.evaluate("window.__cspViolations") == []
 

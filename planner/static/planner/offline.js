@@ -22,14 +22,14 @@
     return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
   }
 
-  function pad(number) {
-    return String(number).padStart(2, "0");
-  }
-
+  /* "YYYY-MM-DD HH:MM" in the site's time zone (Beijing), as the pages' own banner shows it. */
   function localTime(iso) {
-    const d = new Date(iso);
-    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()) + " " +
-      pad(d.getHours()) + ":" + pad(d.getMinutes());
+    const parts = new Intl.DateTimeFormat("en-CA", {
+      timeZone: script.dataset.timeZone, hourCycle: "h23",
+      year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
+    }).formatToParts(new Date(iso));
+    function part(type) { return parts.find(function (p) { return p.type === type; }).value; }
+    return part("year") + "-" + part("month") + "-" + part("day") + " " + part("hour") + ":" + part("minute");
   }
 
   // --- kept weekends in Cache Storage --------------------------------------------------------
