@@ -7,6 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from tests.conftest import BROWSER_ARGS, CHROMIUM
 
 pytestmark = pytest.mark.browser
 
@@ -196,7 +199,37 @@ def test_only_the_last_ten_weekends_are_kept(huairou_live, phone, live_server):
     assert saved["token"] in kept and "older1" not in kept and "older2" in kept
 
 
-def test_map_tiles_the_visitor_viewed_are_cached_and_only_those(huairou_live, phone, live_server):
+def reload_until_tiles_show(page, attempts: int = 3):
+    """Reload until the map shows tiles fetched through the worker (a worker's requests reach
+    Playwright's stand-in tile server only once Playwright has attached to the worker)."""
+    for _ in range(attempts):
+        page.reload()
+        try:
+            page.wait_for_function(
+                "document.querySelectorAll('.leaflet-tile-loaded').length > 0", timeout=10_000
+            )
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError("no map tile loaded through the service worker")
+
+
+@pytest.fixture
+def fresh_phone(browser):
+    """A phone in a browser of its own. In the shared browser, after earlier tests' workers, the
+    worker's tile requests sometimes missed Playwright's routing (no tile server at all); in a
+    fresh browser they reached it in every repeated run."""
+    own = browser.browser_type.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+    context = own.new_context(viewport=PHONE, is_mobile=True, service_workers="allow")
+    yield context
+    own.close()
+
+
+def test_map_tiles_the_visitor_viewed_are_cached_and_only_those(
+    huairou_live, fresh_phone, live_server
+):
+    phone = fresh_phone
+
     def tile_server(route):  # stands in for OpenStreetMap, which allows CORS
         route.fulfill(body=ONE_PIXEL_PNG, content_type="image/png",
                       headers={"Access-Control-Allow-Origin": "*"})  # fmt: skip
@@ -205,8 +238,7 @@ def test_map_tiles_the_visitor_viewed_are_cached_and_only_those(huairou_live, ph
     saved = save_weekend(phone, live_server)
     page = phone.new_page()
     open_and_keep(page, live_server.url + saved["url"])
-    page.reload()  # now through the worker
-    page.wait_for_function("document.querySelectorAll('.leaflet-tile-loaded').length > 0")
+    reload_until_tiles_show(page)  # now through the worker
     viewed = set(page.evaluate("[...document.querySelectorAll('.leaflet-tile')].map((t) => t.src)"))
     cached = set(page.evaluate(
         "caches.open('huairou-tiles').then((c) => c.keys()).then((k) => k.map((r) => r.url))"
