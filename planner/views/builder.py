@@ -3,12 +3,14 @@ import re
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
+from planner.caching.ratelimit import rate_limited
 from planner.converters import TokenConverter
 from planner.geo.map_config import map_context
 from planner.models import Itinerary, SeasonalRoute, StartPoint
 from planner.planning.calendar import coming_saturday
-from planner.trips.itineraries import owned_tokens
+from planner.trips.itineraries import owned_tokens, remembered_keys
 from planner.trips.warnings import display_plan
 
 from .sheets import itinerary_downloads
@@ -54,6 +56,8 @@ def builder_text() -> dict[str, str]:
         "swap": _("Stay at"),
         "no_results": _("No place matches."),
         "details": _("Details and sources"),
+        "copy": _("You are editing a copy: saving makes a new itinerary with its own link."),
+        "forbidden": _("Only the browser that saved this itinerary can change it."),
     }
 
 
@@ -64,23 +68,27 @@ def _token(value: str) -> str:
     return value
 
 
+@never_cache
 def builder(request):
     edit_token = _token(request.GET.get("edit", ""))
     source_token = _token(request.GET.get("from", "")) or edit_token
     initial = {"date": coming_saturday().isoformat()}
     version = None
+    edit_key = ""
     if source_token:
         saved = get_object_or_404(Itinerary, token=source_token)
         initial = {**saved.request, "title": saved.title}
-        if edit_token and edit_token in owned_tokens(request.session):
+        if edit_token:
+            # The key comes from this browser (cookie here, or localStorage in builder.js);
+            # without one the page edits a copy.
             version = saved.version
-        else:
-            edit_token = ""
+            edit_key = remembered_keys(request).get(edit_token, "")
     config = {
         "initial": initial,
         "add": request.GET.get("add", ""),
         "route": request.GET.get("route", ""),
         "edit_token": edit_token,
+        "edit_key": edit_key,
         "version": version,
         "text": builder_text(),
     }
@@ -88,18 +96,20 @@ def builder(request):
         "config": config,
         "start_points": StartPoint.objects.published().mapped(),
         "routes": SeasonalRoute.objects.filter(is_published=True),
-        "my_itineraries": Itinerary.objects.filter(token__in=owned_tokens(request.session)),
+        "my_itineraries": Itinerary.objects.filter(token__in=owned_tokens(request)),
         **map_context(),
     }
     return render(request, "planner/builder.html", context)
 
 
+@never_cache
+@rate_limited("read")
 def itinerary_page(request, token):
     saved = get_object_or_404(Itinerary, token=token)
     context = {
         "itinerary": saved,
         "plan": display_plan(saved.plan),
-        "owned": token in owned_tokens(request.session),
+        "owned": token in owned_tokens(request),
         "share_url": request.build_absolute_uri(saved.get_absolute_url()),
         "downloads": itinerary_downloads(saved.token),
         **map_context(),

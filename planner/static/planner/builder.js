@@ -30,7 +30,26 @@
   let map = null;
   let placesLayer = null;
   let planLayer = null;
+  // Edit keys of the itineraries this browser saved: token -> key. The share link alone
+  // cannot change an itinerary; without its key the builder edits a copy.
+  const KEYS = "huairou-edit-keys";
+  function storedKeys() {
+    try { return JSON.parse(window.localStorage.getItem(KEYS) || "{}") || {}; } catch (e) { return {}; }
+  }
+  function keepKey(token, key) {
+    const keys = storedKeys();
+    delete keys[token];
+    const kept = Object.assign({}, { [token]: key });
+    Object.keys(keys).slice(0, 49).forEach(function (t) { kept[t] = keys[t]; });
+    try { window.localStorage.setItem(KEYS, JSON.stringify(kept)); } catch (e) { /* private mode */ }
+  }
   let editToken = config.edit_token || "";
+  let editKey = config.edit_key || (editToken && storedKeys()[editToken]) || "";
+  if (editToken && !editKey) {
+    editToken = "";
+    saveStatus.textContent = text.copy;
+  }
+  if (editToken) keepKey(editToken, editKey);
   let version = config.version;
 
   // --- state ⇄ form ------------------------------------------------------------------------
@@ -245,22 +264,40 @@
       .catch(function () { status.textContent = text.offline; });
   }
 
+  // A retry of the same save (after a lost answer) sends the same key: the server then
+  // returns the itinerary it already saved instead of making a second one.
+  let pending = { body: null, key: null };
+  function idempotencyKey(body) {
+    if (pending.body !== body) {
+      const bytes = new Uint8Array(24);
+      window.crypto.getRandomValues(bytes);
+      const key = Array.from(bytes, function (b) { return b.toString(16).padStart(2, "0"); }).join("");
+      pending = { body: body, key: key };
+    }
+    return pending.key;
+  }
+
   function save() {
     readForm();
     const body = Object.assign(requestBody(), { title: state.title });
     const url = editToken ? HM.url("itinerary_api", editToken) : HM.url("itineraries_api");
     if (editToken) body.version = version;
     saveStatus.textContent = text.planning;
-    fetch(url, { method: editToken ? "PUT" : "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
+    const headers = { "Content-Type": "application/json" };
+    if (editToken) headers["X-Edit-Key"] = editKey;
+    else headers["Idempotency-Key"] = idempotencyKey(JSON.stringify(body));
+    fetch(url, { method: editToken ? "PUT" : "POST", headers: headers, body: JSON.stringify(body) })
       .then(function (response) {
         return response.json().then(function (data) { return { status: response.status, data: data }; });
       })
       .then(function (result) {
         if (result.status === 409) { saveStatus.textContent = text.conflict; return; }
+        if (result.status === 403) { saveStatus.textContent = text.forbidden; return; }
         if (result.status >= 400) {
           saveStatus.textContent = text.failed + " " + Object.values(result.data.errors || {}).join(" ");
           return;
         }
+        if (result.data.edit_key) keepKey(result.data.token, result.data.edit_key);
         window.location.assign(result.data.url);
       })
       .catch(function () { saveStatus.textContent = text.offline; });
