@@ -18,7 +18,7 @@ from planner.geo.extent import HUAIROU_EXTENT, is_inside_huairou
 from planner.planning.seasons import SEASON_MONTHS
 
 from .base import Timestamped
-from .fields import months_field, tags_field, weekdays_field
+from .fields import months_field, research_notes_field, tags_field, weekdays_field
 
 
 class CoordPrecision(models.TextChoices):
@@ -103,12 +103,7 @@ class Place(Timestamped):
 
     description_zh = models.TextField(_("description (Chinese)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
-    notes = models.JSONField(
-        _("research notes (editors only)"),
-        default=list,
-        blank=True,
-        help_text=_("Never shown to visitors."),
-    )
+    notes = research_notes_field()
 
     confidence = models.CharField(
         _("confidence"), max_length=1, choices=Confidence.choices, default=Confidence.MEDIUM

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .base import Timestamped
-from .fields import months_field
+from .fields import months_field, research_notes_field
 from .places import Confidence, Homestay, PointOfInterest, ScenicSpot, Village, VillageCafe
 
 # The fields of RouteStop that can point at a place, by the dataset's stop kind.
@@ -48,12 +48,7 @@ class SeasonalRoute(Timestamped):
     days = models.PositiveSmallIntegerField(_("days"), default=1)
     summary_zh = models.TextField(_("how the route was built (Chinese)"), blank=True)
     summary_en = models.TextField(_("how the route was built (English)"), blank=True)
-    notes = models.JSONField(
-        _("research notes (editors only)"),
-        default=list,
-        blank=True,
-        help_text=_("Never shown to visitors."),
-    )
+    notes = research_notes_field()
     last_verified = models.DateField(_("last verified"), null=True, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
 
