@@ -95,9 +95,11 @@ def itinerary_file(request, token, kind):
     return _file(itinerary_sheet(request, token), kind, token[:12])
 
 
+@rate_limited("plan")  # each one runs the engine on the route: as costly as a plan request
 def route_print(request, slug):
     return _print_page(request, route_sheet(request, slug), route_downloads(slug))
 
 
+@rate_limited("plan")
 def route_file(request, slug, kind):
     return _file(route_sheet(request, slug), kind, f"route-{slug}")
