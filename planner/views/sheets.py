@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from planner.caching.ratelimit import rate_limited
+from planner.colours import day_colour
 from planner.exports.gpx import to_gpx
 from planner.exports.ics import to_ics
 from planner.exports.kml import to_kml
@@ -16,7 +17,6 @@ from planner.exports.pdf import to_pdf
 from planner.exports.qr import qr_svg
 from planner.exports.route_map import day_drawing, svg
 from planner.exports.sheet import Sheet, build_sheet
-from planner.geo.map_config import day_colour
 from planner.models import Itinerary, SeasonalRoute
 from planner.trips.route_plans import route_plan
 
