@@ -145,32 +145,32 @@ class Place(Timestamped):
 
     @property
     def name(self) -> str:
-        if _language_is_chinese():
+        if viewer_reads_chinese():
             return self.name_zh or self.name_en
         return self.name_en or self.name_zh
 
     @property
     def town(self) -> str:
-        return self.town_zh if _language_is_chinese() or not self.town_en else self.town_en
+        return self.town_zh if viewer_reads_chinese() or not self.town_en else self.town_en
 
     @property
     def description(self) -> str:
-        if _language_is_chinese() or not self.description_en:
+        if viewer_reads_chinese() or not self.description_en:
             return self.description_zh or self.description_en
         return self.description_en
 
     @property
     def hours_note(self) -> str:
-        return _in_language(self.hours_note_zh, self.hours_note_en)
+        return in_viewer_language(self.hours_note_zh, self.hours_note_en)
 
     @property
     def price_note(self) -> str:
-        return _in_language(self.price_note_zh, self.price_note_en)
+        return in_viewer_language(self.price_note_zh, self.price_note_en)
 
     @property
     def season_note(self) -> str:
         zh, en = getattr(self, "season_note_zh", ""), getattr(self, "season_note_en", "")
-        return _in_language(zh, en)
+        return in_viewer_language(zh, en)
 
     # --- location -----------------------------------------------------------------------
 
@@ -251,13 +251,14 @@ class Place(Timestamped):
         return errors
 
 
-def _language_is_chinese() -> bool:
+def viewer_reads_chinese() -> bool:
+    """The one test of the page's language: Chinese unless the viewer chose English."""
     return (get_language() or "zh-hans").startswith("zh")
 
 
-def _in_language(text_zh: str, text_en: str) -> str:
+def in_viewer_language(text_zh: str, text_en: str) -> str:
     """The viewer's language, else the other one (both are required for published facts)."""
-    if _language_is_chinese():
+    if viewer_reads_chinese():
         return text_zh or text_en
     return text_en or text_zh
 

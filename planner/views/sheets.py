@@ -5,7 +5,6 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from planner.caching.ratelimit import rate_limited
@@ -37,14 +36,9 @@ def itinerary_sheet(request, token: str) -> Sheet:
 
 def route_sheet(request, slug: str) -> Sheet:
     route = get_object_or_404(SeasonalRoute, slug=slug, is_published=True)
-    english = not (get_language() or "zh").startswith("zh")
-    notes = {
-        stop.target.slug: (stop.note_en if english and stop.note_en else stop.note_zh)
-        for stop in route.stops.with_places()
-    }
+    notes = {stop.target.slug: stop.note for stop in route.stops.with_places()}
     url = request.build_absolute_uri(route.get_absolute_url())
-    return build_sheet(route_plan(route), route.title, url, notes,
-                       subtitle=route.theme_zh)  # fmt: skip
+    return build_sheet(route_plan(route), route.title, url, notes, subtitle=route.theme_zh)
 
 
 def _print_page(request, sheet: Sheet, downloads: dict[str, str]):
