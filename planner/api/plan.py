@@ -7,7 +7,13 @@ from django.views.decorators.http import require_http_methods
 
 from planner.caching.ratelimit import rate_limited
 from planner.models import Itinerary
-from planner.trips.itineraries import VersionConflict, create_itinerary, remember, update_itinerary
+from planner.trips.itineraries import (
+    VersionConflict,
+    create_itinerary,
+    remember,
+    save_errors,
+    update_itinerary,
+)
 from planner.trips.requests import InvalidRequest, parse_body
 from planner.trips.service import compute
 from planner.trips.warnings import display_plan
@@ -50,6 +56,8 @@ def itineraries(request):
         validated, result = compute(parse_body(request.body))
     except InvalidRequest as invalid:
         return error_response(invalid.errors)
+    if errors := save_errors(validated.normalized):
+        return error_response(errors)
     itinerary = create_itinerary(validated.title, validated.normalized, result)
     remember(request.session, itinerary)
     return JsonResponse(_itinerary_json(itinerary), status=201, json_dumps_params=JSON_OPTIONS)
@@ -74,6 +82,8 @@ def _update(request, token):
         validated, result = compute(data)
     except InvalidRequest as invalid:
         return error_response(invalid.errors)
+    if errors := save_errors(validated.normalized):
+        return error_response(errors)
     try:
         updated = update_itinerary(token, version, validated.title, validated.normalized, result)
     except VersionConflict as conflict:

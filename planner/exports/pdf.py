@@ -1,8 +1,10 @@
 """The A4 route sheet as a PDF (ReportLab, pure Python): same content and order as the
-print view, the day maps drawn as vectors from coordinates, Chinese in a CID font that
-needs no font file (or a TrueType font when `PDF_FONT_PATH` is set)."""
+print view, the day maps drawn as vectors from coordinates. Chinese is set in Sarasa Mono SC
+(SIL OFL, shipped in the `impaper` package the project installs), embedded as a subset so the
+file reads the same on any viewer; `PDF_FONT_PATH` may name another TrueType font."""
 
 import io
+from importlib import resources
 from xml.sax.saxutils import escape
 
 from django.conf import settings
@@ -34,8 +36,16 @@ MUTED = colors.HexColor("#56635d")
 EMERGENCY = "110 police 报警 · 120 ambulance 急救 · 119 fire 火警 · 122 traffic accidents 交通事故"
 
 
+def _packaged_font() -> str:
+    try:
+        font = resources.files("impaper") / "res" / "sarasa-mono-sc-regular.ttf"
+    except ModuleNotFoundError:
+        return ""
+    return str(font) if font.is_file() else ""
+
+
 def _font() -> str:
-    path = getattr(settings, "PDF_FONT_PATH", "")
+    path = getattr(settings, "PDF_FONT_PATH", "") or _packaged_font()
     if path:
         if "SheetFont" not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont("SheetFont", path))
@@ -122,7 +132,7 @@ def qr_flowable(url: str, size: float = 28 * mm) -> Drawing:
 def _stop_block(stop: SheetStop, styles) -> KeepTogether:
     place = stop.place
     lines = [
-        Paragraph(_text(f"↓ {stop.leg_km} km · {stop.leg_minutes} min"), styles["small"]),
+        Paragraph(_text(_leg_line(stop.leg_km, stop.leg_minutes, stop.leg_how)), styles["small"]),
         Paragraph(
             f"<b>{stop.number}. {stop.arrive:%H:%M}–{stop.depart:%H:%M}</b> {_text(place.name)}",
             styles["stop"],
@@ -138,11 +148,13 @@ def _stop_block(stop: SheetStop, styles) -> KeepTogether:
     if place.hours:
         facts.append(f"Hours 开放: {place.hours}")
     if place.price:
-        facts.append(f"Price 价格: {place.price} (as of {place.price_as_of or 'undated'})")
+        facts.append(f"Price 价格: {place.price}" + _as_of(place.price_as_of))
     lines += [Paragraph(_text(fact), styles["base"]) for fact in facts]
     if stop.note:
         lines.append(Paragraph(_text(stop.note), styles["base"]))
     lines += [Paragraph("※ " + _text(w), styles["warning"]) for w in stop.warnings]
+    if stop.sunset:
+        lines.append(Paragraph(_text(f"Sunset 日落 {stop.sunset}"), styles["small"]))
     lines.append(Paragraph(f"GPS (WGS-84): {place.coordinates}", styles["small"]))
     return KeepTogether([*lines, Spacer(1, 4)])
 
@@ -157,15 +169,20 @@ def _day_story(day: SheetDay, sheet: Sheet, styles, font: str, width: float) -> 
     story += [_stop_block(stop, styles) for stop in day.stops]
     end = day.overnight or day.end
     end_lines = [
-        Paragraph(_text(f"↓ {day.final_leg_km} km · {day.final_leg_minutes} min"), styles["small"]),
+        Paragraph(
+            _text(_leg_line(day.final_leg_km, day.final_leg_minutes, day.final_leg_how)),
+            styles["small"],
+        ),
         Paragraph(
             _text(("Overnight 住宿: " if day.overnight else "Back to 返回: ") + end.name),
             styles["stop"],
         ),  # fmt: skip
     ]
-    for fact in filter(None, [end.address, end.phone, end.price and f"{end.price} "
-                              f"(as of {end.price_as_of or 'undated'})"]):  # fmt: skip
+    price = end.price and end.price + _as_of(end.price_as_of)
+    for fact in filter(None, [end.address, end.phone, price]):
         end_lines.append(Paragraph(_text(fact), styles["base"]))
+    if day.return_at:
+        end_lines.append(Paragraph(_text(f"Back at 返回时间 {day.return_at}"), styles["small"]))
     if day.lunch_break:
         end_lines.append(
             Paragraph(_text(f"Lunch break 午餐休息: {day.lunch_break}"), styles["small"])
@@ -201,6 +218,9 @@ def to_pdf(sheet: Sheet) -> bytes:
     header_table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story = [header_table]
     story += [Paragraph("※ " + _text(w), styles["warning"]) for w in sheet.warnings]
+    if sheet.unplaced:
+        unplaced = "Not in the timetable 未排入行程: " + ", ".join(sheet.unplaced)
+        story.append(Paragraph("※ " + _text(unplaced), styles["warning"]))
     for index, day in enumerate(sheet.days):
         if index:
             story.append(PageBreak())
@@ -214,3 +234,11 @@ def to_pdf(sheet: Sheet) -> bytes:
     story.append(Paragraph(_text(summary), styles["base"]))
     document.build(story)
     return buffer.getvalue()
+
+
+def _as_of(date: str) -> str:
+    return f" (as of 截至 {date})" if date else ""
+
+
+def _leg_line(km: float, minutes: int, how: str) -> str:
+    return f"↓ {km} km · {minutes} min" + (f" · {how}" if how else "")

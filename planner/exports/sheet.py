@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
+from planner.exports.legs import leg_summary
 from planner.geo.coordinates import navigation_links
 from planner.models import PLACE_MODEL_BY_KIND
 from planner.trips.warnings import display_plan
@@ -58,7 +59,9 @@ class SheetStop:
     leg_km: float
     leg_minutes: int
     note: str = ""
+    leg_how: str = ""  # lines and modes (planner/exports/legs.py)
     warnings: tuple[str, ...] = ()
+    sunset: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,8 @@ class SheetDay:
     overnight: SheetPlace | None
     lunch_break: str | None
     warnings: tuple[str, ...] = ()
+    final_leg_how: str = ""
+    return_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,7 @@ class Sheet:
     warnings: tuple[str, ...] = ()
     facts_as_of: dt.date | None = None
     subtitle: str = ""
+    unplaced: tuple[str, ...] = ()  # names of stops the plan could not fit in any day
 
     @property
     def first_date(self) -> dt.date:
@@ -109,6 +115,10 @@ def _hours(record) -> str:
     if record.last_entry:
         hours += f" (last entry {record.last_entry:%H:%M})"
     return hours
+
+
+def _date(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
 
 
 def load_records(plan: dict) -> dict[tuple[str, str], object]:
@@ -147,7 +157,7 @@ def sheet_place(data: dict, records: dict) -> SheetPlace:
         hours=_hours(record),
         hours_note=record.hours_note,
         price=_price(record),
-        price_as_of=record.price_as_of,
+        price_as_of=record.price_as_of or _date(record.last_verified),
         is_illustrative=record.is_illustrative,
     )
 
@@ -177,7 +187,9 @@ def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None =
                     suggested=stop["suggested"],
                     leg_km=leg["km"],
                     leg_minutes=leg["minutes"],
+                    leg_how=leg_summary(leg),
                     note=notes.get(stop["slug"], ""),
+                    sunset=stop.get("sunset") or "",
                     warnings=_texts(stop["warnings"]),
                 )
             )
@@ -191,6 +203,8 @@ def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None =
                 stops=tuple(stops),
                 final_leg_km=final["km"],
                 final_leg_minutes=final["minutes"],
+                final_leg_how=leg_summary(final),
+                return_at=day["return_at"],
                 overnight=sheet_place(day["overnight"], records) if day["overnight"] else None,
                 lunch_break=day["lunch_break"],
                 warnings=_texts(day["warnings"]),
@@ -205,4 +219,14 @@ def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None =
         warnings=_texts(plan["general_warnings"]),
         facts_as_of=max(verified) if verified else None,
         subtitle=subtitle,
+        unplaced=tuple(_unplaced_names(plan)),
     )
+
+
+def _unplaced_names(plan: dict) -> list[str]:
+    """Stops set aside by the engine (`unplaced`), named as on a bilingual sign."""
+    names = []
+    for stop in plan.get("unplaced") or []:
+        both = [name for name in (stop.get("name_zh"), stop.get("name_en")) if name]
+        names.append(" · ".join(both) or stop.get("slug", ""))
+    return names

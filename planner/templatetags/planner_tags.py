@@ -18,3 +18,11 @@ def inline_css(path: str):
 
     The file is our own, read from the static directories; CSP allows inline styles."""
     return mark_safe(f"<style>{_read(path)}</style>")  # noqa: S308 — our own static file
+
+
+@register.filter
+def leg_summary(leg) -> str:
+    """How a leg is travelled (lines, modes, drive/access/wait minutes): planner/exports/legs.py."""
+    from planner.exports.legs import leg_summary as summary
+
+    return summary(leg) if isinstance(leg, dict) else ""

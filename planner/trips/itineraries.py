@@ -3,6 +3,8 @@
 import datetime as dt
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from planner.models import Itinerary, ItineraryDay, ItineraryStop
 
@@ -44,6 +46,16 @@ def _write_days(itinerary: Itinerary, plan: dict) -> None:
 
 
 @transaction.atomic
+def save_errors(request: dict) -> dict[str, list[str]]:
+    """Why a plan cannot be saved to share: no stop at all, or a first day already past."""
+    errors = {}
+    if not request.get("stops"):
+        errors["stops"] = [_("Add at least one place before saving.")]
+    if dt.date.fromisoformat(request["date"]) < timezone.localdate():
+        errors["date"] = [_("The first day is in the past: choose today or a later date.")]
+    return errors
+
+
 def create_itinerary(title: str, request: dict, plan: dict) -> Itinerary:
     itinerary = Itinerary.objects.create(
         title=title,

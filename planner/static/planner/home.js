@@ -62,7 +62,10 @@
     const actions = HM.element("div", "popup-actions");
     actions.appendChild(HM.link(p.url, text.details));
     if (p.kind !== "start") {
-      actions.appendChild(HM.link(HM.url("builder") + "?add=" + encodeURIComponent(p.slug), text.add, "popup-add"));
+      const add = HM.link(HM.url("builder") + "?add=" + encodeURIComponent(p.slug), text.add, "popup-add");
+      // draft.js appends it to the plan kept in this browser, without leaving the map.
+      Object.assign(add.dataset, { addToPlan: p.slug, nameZh: p.name_zh || "", nameEn: p.name_en || "", placeName: HM.placeName(p) });
+      actions.appendChild(add);
     }
     box.appendChild(actions);
     return box;
