@@ -4,12 +4,14 @@
   plus N synthetic homestays (generated here, never stored);
 - the optimality ratio of our single-day order against brute force (and against the
   nearest-neighbour order other planners ship), on seeded random instances;
-- the travel model's error against the sourced drive times in the dataset.
+- the travel model's error on the sourced trips of data/roads/trips.json, calibration and
+  hold-out sets apart.
 
 Run: .venv/bin/python bench/plan_bench.py [--homestays 2000] [--runs 60]
 """
 
 import argparse
+import datetime as dt
 import json
 import os
 import random
@@ -32,9 +34,9 @@ from planner.planning import (  # noqa: E402
     make_plan,
 )
 from planner.planning.optimize import DayOrderProblem  # noqa: E402
-from planner.planning.travel import TravelModel, access_minutes  # noqa: E402
+from planner.planning.travel import TravelModel  # noqa: E402
 
-DATASET = Path(os.environ.get("HUAIROU_DATASET", ROOT.parent / "shared" / "data" / "huairou.json"))
+DATASET = Path(os.environ.get("HUAIROU_DATASET", ROOT / "data" / "huairou.json"))
 
 
 def load_places():
@@ -89,7 +91,6 @@ def bench_latency(places, homestay_count, runs):
         lunch_venues=tuple(places["cafes"]),
     )
     start = places["starts"]["dongzhimen"]
-    import datetime as dt
 
     print(f"\n== Engine latency: 2-day plans, {len(candidates.homestays)} homestays ==")
     print(f"{'stops':>6} {'p50 ms':>8} {'p95 ms':>8}   target")
@@ -126,32 +127,60 @@ def bench_optimality(places, instances):
         print(f"{size:>6} {worst:>11.3f} {peer:>24.3f}   ours = 1.000 (worst case shown)")
 
 
-def bench_travel_model(data, places):
-    """Compare modelled drive minutes with sourced car trips that have both ends mapped."""
-    by_slug = {p.slug: p for group in ("spots", "homestays", "villages") for p in places[group]}
-    by_slug.update(places["starts"])
-    city = places["starts"]["dongzhimen"]  # 'central Beijing' in the facts
-    travel = TravelModel(Transport.CAR)
-    print("\n== Travel model vs sourced drive times (car; 'central Beijing' = Dongzhimen) ==")
-    print(f"{'from':<18} {'to':<36} {'source':>7} {'model':>6} {'error':>7}  conditions")
-    errors = []
-    for fact in data["travel_facts"]:
-        if fact["mode"] != "car" or fact["minutes"] is None:
-            continue
-        origin = city if fact["from"] == "central Beijing" else by_slug.get(fact["from"])
-        target = by_slug.get(fact["to"])
-        if origin is None or target is None:
-            continue
-        sourced = (fact["minutes"] + (fact["minutes_max"] or fact["minutes"])) / 2
-        modelled = travel.minutes(origin, target) - access_minutes(target)
-        error = (modelled - sourced) / sourced
-        typical = "holiday" not in fact["conditions"] and "peak" not in fact["conditions"]
-        if typical:
-            errors.append(abs(error))
-        print(f"{fact['from'][:18]:<18} {fact['to'][:36]:<36} {sourced:>7.0f} {modelled:>6.0f} "
-              f"{error:>+7.0%}  {fact['conditions'][:40]}")  # fmt: skip
-    if errors:
-        print(f"mean absolute error on typical (non-holiday) trips: {statistics.mean(errors):.0%}")
+TRIPS = ROOT / "data" / "roads" / "trips.json"
+# A date and hour per traffic condition in trips.json (2026: 1 Oct is a National Day holiday).
+CONDITION_DEPARTURE = {
+    "typical": dt.datetime(2026, 11, 18, 10, 0),  # a Wednesday mid-morning
+    "weekend": dt.datetime(2026, 11, 21, 8, 30),  # a Saturday morning
+    "holiday_outbound_morning": dt.datetime(2026, 10, 1, 8, 0),
+    "holiday_other": dt.datetime(2026, 10, 1, 14, 0),
+    "holiday": dt.datetime(2026, 10, 1, 6, 56),
+}
+
+
+def modelled_trip(trip, car, transit):
+    """Road km and minutes the model gives for a sourced trip (no parking/shuttle time)."""
+    a, b = (PlaceInfo(e["slug"], "poi", e["name"], e["name"], e["lat"], e["lng"])
+            for e in (trip["from"], trip["to"]))  # fmt: skip
+    depart = CONDITION_DEPARTURE.get(trip["conditions"], CONDITION_DEPARTURE["typical"])
+    if trip["mode"] == "car":
+        leg = car.leg(a, b, depart)
+        return leg.km, leg.drive_minutes
+    leg = transit.leg(a, b, depart)
+    ride = next(step for step in leg.steps if step.line)
+    return leg.km, ride.minutes
+
+
+def bench_travel_model():
+    """The travel model against sourced trips: calibration and hold-out sets apart."""
+    trips = json.loads(TRIPS.read_text(encoding="utf-8"))["trips"]
+    car, transit = TravelModel(Transport.CAR), TravelModel(Transport.TRANSIT)
+    errors = {(s, q): [] for s in ("calibration", "holdout") for q in ("km", "minutes")}
+    print("\n== Travel model vs sourced trips (data/roads/trips.json) ==")
+    print(f"{'id':>3} {'set':<11} {'from':<14} {'to':<22} {'km src/model':>13} "
+          f"{'min src/model':>14}  conditions")  # fmt: skip
+    for trip in trips:
+        km, minutes = modelled_trip(trip, car, transit)
+        row = f"{trip['id']:>3} {trip['set']:<11} {trip['from']['slug'][:14]:<14} "
+        row += f"{trip['to']['slug'][:22]:<22} "
+        cells = []
+        for quantity, modelled in (("km", km), ("minutes", minutes)):
+            if trip[quantity] is None:
+                cells.append(" " * (13 if quantity == "km" else 14))
+                continue
+            sourced = (trip[quantity] + (trip[f"{quantity}_max"] or trip[quantity])) / 2
+            errors[(trip["set"], quantity)].append(abs(modelled - sourced) / sourced)
+            cell = f"{sourced:.0f}/{modelled:.0f}"
+            cells.append(f"{cell:>13}" if quantity == "km" else f"{cell:>14}")
+        print(row + " ".join(cells) + f"  {trip['conditions']}")
+    targets = {"km": 0.12, "minutes": 0.15}
+    for subset in ("calibration", "holdout"):
+        for quantity in ("km", "minutes"):
+            found = errors[(subset, quantity)]
+            if found:
+                print(f"{subset:<11} {quantity:<7} MAE {statistics.mean(found):>5.1%} "
+                      f"over {len(found):>2} trips   target on hold-out ≤ "
+                      f"{targets[quantity]:.0%}")  # fmt: skip
 
 
 def main():
@@ -161,11 +190,14 @@ def main():
     parser.add_argument("--runs", type=int, default=60)
     parser.add_argument("--instances", type=int, default=30)
     args = parser.parse_args()
+    bench_travel_model()
+    if not DATASET.exists():
+        print(f"\n(no dataset at {DATASET}: latency and optimality skipped)")
+        return
     data, places = load_places()
     for count in (int(value) for value in args.homestays.split(",")):
         bench_latency(places, count, args.runs)
     bench_optimality(places, args.instances)
-    bench_travel_model(data, places)
 
 
 if __name__ == "__main__":

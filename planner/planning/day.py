@@ -75,7 +75,12 @@ class DayBuilder:
 
     def _leg(self, origin: PlaceInfo, destination: PlaceInfo) -> Leg:
         estimate = self.travel.leg(origin, destination)
-        leg = Leg(origin, destination, estimate.km, estimate.minutes, estimate.mode)
+        leg = Leg(
+            origin, destination, estimate.km, estimate.minutes, estimate.mode,
+            drive_minutes=estimate.drive_minutes, access_minutes=estimate.access_minutes,
+            wait_minutes=estimate.wait_minutes, line=estimate.line, steps=estimate.steps,
+            path=estimate.path, traffic=estimate.traffic,
+        )  # fmt: skip
         self.legs.append(leg)
         if leg.minutes > p.LONG_LEG_MINUTES:
             self._warn(

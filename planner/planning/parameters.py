@@ -1,63 +1,109 @@
 """Every number the travel and schedule models use, in one place, with its evidence.
 
-Sources are the `road_speeds` and `travel_facts` of ../shared/data/huairou.json; `bench/
-plan_bench.py` prints the model's error against the sourced drive times. Confidence
-letters follow the dataset: H official/two sources, M one source, L general knowledge.
+Confidence letters follow the dataset: H official/two sources, M one source, L general
+knowledge.
 """
 
-# --- Zones (by latitude/longitude; the district is ~40.2–41.1 N, 116.2–117.0 E) ----------
-# South of the district: central Beijing, reached over the Jingcheng Expressway.
-CITY_LAT_MAX = 40.2
-# North of ~40.7 N the roads are narrow township roads (Labagou, Tanghekou side valleys).
-REMOTE_LAT_MIN = 40.7
-# North of ~40.45 N (the G111 valley beyond Yanqi Lake) and west of ~116.45 E (Xiangshuihu,
-# Huanghuacheng, Jiankou) the roads climb through mountain valleys.
-MOUNTAIN_LAT_MIN = 40.45
-MOUNTAIN_LNG_MAX = 116.45
+# Every source below is recorded with its URL in data/roads/ (network.json per edge,
+# transit.json per line, trips.json per trip). `bench/plan_bench.py` prints the model's error
+# on the calibration and hold-out trips separately.
 
-# --- Road distance ------------------------------------------------------------------------
-# Road km ≈ straight-line km × circuity. Central Beijing → Mutianyu: 70–73 road km (H) for
-# ~56 km straight (×1.28); → Huanghuacheng 65–70 km (H) for ~54 km (×1.25); → Labagou
-# 150–160 km (H) for ~112 km (×1.38, mostly mountain road).
-CIRCUITY = {"expressway": 1.3, "plain": 1.3, "mountain": 1.4, "remote": 1.4}
-
-# --- Speeds (km/h over road km, door to door) ----------------------------------------------
-SPEED_KMH = {
-    # Jingcheng Expressway 80–100 km/h off-peak (L), but door to door from the city the
-    # sourced trips give ~55: Mutianyu "typical drive 90 min" (M, 2025) for ~72 road km.
-    "expressway": 55,
-    # Township roads around Huairou town, Yanqi Lake, Hongluo and Mutianyu: the lower bound
-    # of the G111 band (40–50 km/h, M); no separate source.
-    "plain": 40,
-    # G111 valley sections north of Yanqi Lake: Yanqi Lake → Tanghekou ~30 km in ~50 min
-    # (M, implied 36 km/h).
+# --- Road network (planner/planning/roads.py) ----------------------------------------------
+# Average driving speed by road class, km/h, junctions and lights included.
+ROAD_SPEED_KMH = {
+    # Central Beijing ring roads and streets: network average 35.1 km/h on an ordinary
+    # evening (Beijing traffic police, 京华时报 2013-09-21).
+    "urban": 32,
+    # G45 Jingcheng: phase 1 designed for 80 km/h, phase 2 for 120 (词条 京承高速公路);
+    # 80–100 off-peak (notes, L).
+    "expressway": 85,
+    # 会都路, 京密路, 北台路: urban expressway designed for 80–100 km/h with lights (17car 2011).
+    "arterial": 50,
+    # G111 between the Kaifang and Yanqi roundabouts: two-lane national road with lights.
+    "national": 45,
+    # G111 河防口–汤河口, rebuilt as four lanes designed for 60 km/h; travel time cut by a
+    # third to a half (newton.com.tw).
+    "g111_rebuilt": 55,
+    # G111 汤河口–市界, four lanes designed for 80 km/h, 60 at both ends (workerbj 2014,
+    # 17car 2011).
+    "g111_phase2": 62,
+    # County roads (怀黄路, 怀长路): two lanes, posted 70 at most (regulations, M).
+    "county": 45,
+    # Mountain valley roads (范崎路, 慕田峪–响水湖, 白河谷道): Yanqi Lake → Tanghekou "30 km in
+    # about 50 min" on a secondary mountain road (keepto, M) is 36 km/h.
     "mountain": 36,
-    # Narrow township/village mountain roads: 25–35 km/h (M; legal caps 30–40 km/h).
-    "remote": 30,
+    # Village roads without a centre line: legal cap 40, 30 on curves and narrow sections (M).
+    "village": 30,
 }
+# Road km per straight-line km on edges whose length no source gives: calibrated on the
+# calibration trips only (data/roads/trips.json) and checked on the hold-out set.
+ROAD_CIRCUITY = {
+    "urban": 1.25,
+    "expressway": 1.05,
+    "arterial": 1.2,
+    "national": 1.2,
+    "g111_rebuilt": 1.1,
+    "g111_phase2": 1.3,
+    "county": 1.3,
+    "mountain": 1.35,
+    "village": 1.35,
+}
+# A place joins the network at its nearest junctions by a short local road.
+LOCAL_CIRCUITY = 1.25
+LOCAL_SPEED_KMH = 30  # village and access roads: legal caps 30–40 km/h (M)
+ATTACH_NODES = 2  # the nearest junctions a place may join at
+DIRECT_LOCAL_KM = 8  # nearer than this (straight line) two places are joined directly
 # Minutes per leg for setting off and parking (general knowledge, L).
 LEG_OVERHEAD_MINUTES = 5
 # Parking + walk/shuttle at big sites: 20–30 min (M; Mutianyu's shuttle ~5–10 min on top of
-# parking and walking). Applied on arrival, by A-level rating.
+# parking and walking, beijing-kids 2014). Applied on arrival, by A-level rating.
 ACCESS_MINUTES_BY_RATING = {"5A": 25, "4A": 20}
 ACCESS_MINUTES_DEFAULT = 5
 
-# --- Transit ---------------------------------------------------------------------------
-# Express bus 916快 Dongzhimen → Huairou town: 60–70 min (M, 2015); runs 05:50–19:50 (M).
-# Beijing North → Yanqihu on S5: the 144.6 km line (H) takes 135 min end to end (M, 2019),
-# ~64 km/h; its track is ~1.36× the straight line (144.6 km for ~106 km straight).
-TRANSIT_LINES = {
-    "dongzhimen": {"hub": "huairou-town", "minutes": 65, "label": "916快"},
-    "beijing-north-station": {"hub": "yanqihu-station", "kmh": 64, "circuity": 1.36, "label": "S5"},
+# --- Traffic (planner/planning/traffic.py) -------------------------------------------------
+# Factors on the minutes of city streets and the expressway (where the sources place the
+# queues: 京承 main toll station, 来广营, 吉祥寺桥) and, on public holidays, of G111 near the
+# sights. Outbound = leaving Beijing, inbound = returning.
+TRAFFIC_FACTOR = {
+    # Ordinary weekend: 916快 queues and extra buses on weekend mornings (pixnet 2014);
+    # "weekend/holiday peaks: add 30–50 % or more" (notes, L).
+    "weekend_outbound_morning": 1.3,  # Saturday/Sunday 07:00–11:00 leaving Beijing
+    "weekend_inbound_afternoon": 1.35,  # Sunday 15:00–20:00 returning
+    # Public holidays: outbound peak 08:00–11:00 on the first days (交管 forecast 2022,
+    # ifib.cn); 916快 took 2.5 h instead of 60–70 min on May Day (ytscq); Sanyuanqiao →
+    # Huairou sights 4 h on May Day (北京日报 2021-10-04); 07:30 → 13:30 to Qinglong Gorge on
+    # 1 May (8686.online).
+    "holiday_outbound_morning": 2.5,
+    # Return peak 16:00–20:00 on the last days (交管 forecast 2017, 2022).
+    "holiday_inbound_afternoon": 1.6,
+    # Any other hour of a holiday: G111 "scenic sections under pressure" (ifib 2022).
+    "holiday_other": 1.15,
+    # Workday commuter peaks, inbound 07:00–09:00 and outbound 17:00–19:00 (交管 2017, L).
+    "workday_peak": 1.3,
 }
-# Waiting for a bus or the next train (frequency not in the sources; L).
-TRANSIT_WAIT_MINUTES = 10
-# Between places by taxi or minibus from the hub (≤ ¥15 per person from Huairou, M 2015):
-# car speed plus the time to find one (L).
-TAXI_WAIT_MINUTES = 15
-# Farther than this straight-line from a transit hub a place is impractical without a car
-# (taxis return empty; buses like H25 wait up to ~1 h, M).
-TRANSIT_PRACTICAL_KM = 30
+# Hours (start inclusive, end exclusive) of the peaks above.
+OUTBOUND_MORNING_HOURS = (7, 11)
+INBOUND_AFTERNOON_HOURS = (15, 20)
+WORKDAY_MORNING_PEAK = (7, 9)
+WORKDAY_EVENING_PEAK = (17, 19)
+# A leg counts as outbound/inbound when it ends this much farther from/nearer to Dongzhimen.
+TRAFFIC_DIRECTION_KM = 10
+
+# --- Transit (planner/planning/transit.py; timetables in data/roads/transit.json) ---------
+# A taxi you can hail: within this many road km of Huairou town (drivers wait at the 916
+# stops; ≤ ¥15 per person to Mutianyu, jtkatie 2015). Beyond, taxis do not cruise.
+TAXI_CRUISE_KM = 25
+# Waiting for a hailed taxi (L).
+TAXI_WAIT_MINUTES = 10
+# Farther than this by road from Huairou town, a car booked in advance is the only way
+# without one's own car, and farther still the plan is impractical without a car.
+BOOKED_CAR_MAX_KM = 60
+# Walking speed on foot between a stop and a place (L).
+WALK_KMH = 4.5
+# A local bus runs this much slower than a car on the same roads (stops; L).
+BUS_SLOWDOWN = 1.3
+# Minimum minutes to change between a line and the next one (L).
+TRANSFER_MINUTES = 5
 TRANSIT_HUBS = ("huairou-town", "yanqihu-station")
 
 # --- Schedule ----------------------------------------------------------------------------

@@ -1,88 +1,83 @@
-"""The travel-time model: how long it takes to get from one place to the next.
+"""The travel model: how far by road and how long from one place to the next.
 
-Distances: geodesic (geopy) for every kilometre we report; the cheap great-circle
-distance (within 0.5 % of geodesic: a sphere, not the ellipsoid) for ranking and ordering.
-Each pair is computed once per plan (`TravelModel` memoises by slug).
+By car a leg is the quickest path over the district's road graph (roads.py) at the traffic
+of its departure (traffic.py), plus parking and shuttle time at big sites. Without a car it
+is the chain of trunk line, local line, taxi or booked car that transit.py finds. Shown km
+are road km. Each pair is computed once per plan (`TravelModel` memoises).
 """
 
-import math
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 
-from geopy.distance import EARTH_RADIUS, geodesic
+from geopy.distance import geodesic
 
 from . import parameters as p
+from .roads import RoadRoute, road_network, straight_km
+from .traffic import FREE_FLOW, Traffic, day_type, traffic_at
+from .transit import TransitPlanner, TransitStep, load_transit
 from .types import PlaceInfo, Transport
 
-# One geodesic calculator for every measurement (the WGS-84 ellipsoid): constructing a
-# geopy distance object per pair costs a third of the time.
+# One geodesic calculator for every straight-line measurement (the WGS-84 ellipsoid).
 _GEODESIC = geodesic()
+# Dongzhimen: where "leaving Beijing" and "returning" are measured from.
+CITY_REFERENCE = (39.9408, 116.4353)
 
-
-def great_circle_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
-    """Haversine on geopy's mean Earth radius: geopy's great_circle without its object cost."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    half_dphi = (phi2 - phi1) / 2
-    half_dlambda = math.radians(lng2 - lng1) / 2
-    h = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlambda) ** 2
-    return 2 * EARTH_RADIUS * math.asin(math.sqrt(h))
-
-
-def zone_of(place: PlaceInfo) -> str:
-    if place.lat < p.CITY_LAT_MAX:
-        return "city"
-    if place.lat >= p.REMOTE_LAT_MIN:
-        return "remote"
-    if place.lat >= p.MOUNTAIN_LAT_MIN or place.lng < p.MOUNTAIN_LNG_MAX:
-        return "mountain"
-    return "plain"
-
-
-_ZONE_ORDER = ["plain", "mountain", "remote"]
-
-
-def road_band(a: PlaceInfo, b: PlaceInfo) -> str:
-    """The slowest kind of road a leg has to use."""
-    zones = {zone_of(a), zone_of(b)}
-    if "city" in zones:
-        return "expressway"
-    return max(zones, key=_ZONE_ORDER.index)
+great_circle_km = straight_km
 
 
 def access_minutes(place: PlaceInfo) -> int:
+    """Parking and walk or shuttle at a big site, added on arrival."""
     if place.kind != "spot":
         return 0
     return p.ACCESS_MINUTES_BY_RATING.get(place.rating, p.ACCESS_MINUTES_DEFAULT)
 
 
-def drive_minutes(km_straight: float, band: str) -> float:
-    """Door-to-door driving minutes for a straight-line distance on a kind of road."""
-    road_km = km_straight * p.CIRCUITY[band]
-    return p.LEG_OVERHEAD_MINUTES + road_km / p.SPEED_KMH[band] * 60
+def direction(a: PlaceInfo, b: PlaceInfo) -> str:
+    """outbound (leaving Beijing), inbound (returning) or local."""
+    gap = straight_km(*CITY_REFERENCE, *b.point) - straight_km(*CITY_REFERENCE, *a.point)
+    if gap > p.TRAFFIC_DIRECTION_KM:
+        return "outbound"
+    if gap < -p.TRAFFIC_DIRECTION_KM:
+        return "inbound"
+    return "local"
 
 
 @dataclass(frozen=True)
 class LegEstimate:
-    km: float  # geodesic, straight line
-    minutes: int
-    mode: str
+    km: float  # road km
+    minutes: int  # door to door: drive or ride + access + wait
+    mode: str  # car | transit | taxi | booked_car | walk
+    drive_minutes: int = 0
+    access_minutes: int = 0
+    wait_minutes: int = 0
+    line: str = ""
+    steps: tuple[TransitStep, ...] = ()
+    path: tuple[tuple[float, float], ...] = ()
+    traffic: str = ""  # a traffic code from parameters.TRAFFIC_FACTOR, "" = free-flowing
+    missed: bool = False  # no service left at this hour (transit)
 
 
+@dataclass
 class TravelModel:
-    """Leg times for one plan. Knows the transport mode and the transit hubs."""
+    """Leg times for one plan. Knows the transport mode; loads the road data once."""
 
-    def __init__(self, transport: Transport, hubs: dict[str, PlaceInfo] | None = None):
-        self.transport = transport
-        self.hubs = hubs or {}
-        self._straight: dict[tuple[str, str], float] = {}
+    transport: Transport
+    hubs: dict[str, PlaceInfo] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.network = road_network()
+        self.transit: TransitPlanner = load_transit(self.network)
         self._exact: dict[tuple[str, str], float] = {}
-        self._ordering_minutes: dict[tuple[str, str], float] = {}
+        self._straight: dict[tuple[str, str], float] = {}
+        self._minutes: dict[tuple, float] = {}
+        self._legs: dict[tuple, LegEstimate] = {}
 
-    # --- distances ---------------------------------------------------------------------
+    # --- straight-line distances (ranking only) ------------------------------------------
 
     def fast_km(self, a: PlaceInfo, b: PlaceInfo) -> float:
         key = (a.slug, b.slug) if a.slug <= b.slug else (b.slug, a.slug)
         if key not in self._straight:
-            self._straight[key] = great_circle_km(a.lat, a.lng, b.lat, b.lng)
+            self._straight[key] = straight_km(a.lat, a.lng, b.lat, b.lng)
         return self._straight[key]
 
     def exact_km(self, a: PlaceInfo, b: PlaceInfo) -> float:
@@ -91,69 +86,115 @@ class TravelModel:
             self._exact[key] = _GEODESIC.measure(a.point, b.point)
         return self._exact[key]
 
-    # --- times -------------------------------------------------------------------------
+    # --- legs ----------------------------------------------------------------------------
 
-    def minutes(self, a: PlaceInfo, b: PlaceInfo) -> float:
-        """Travel minutes for deciding order (cheap distance, same model), memoised."""
-        key = (a.slug, b.slug)
-        found = self._ordering_minutes.get(key)
+    def minutes(self, a: PlaceInfo, b: PlaceInfo, depart: dt.datetime | None = None) -> float:
+        """Door-to-door minutes for deciding order, memoised (by day type and hour)."""
+        key = (a.slug, b.slug) if depart is None else (a.slug, b.slug, depart.date(), depart.hour)
+        found = self._minutes.get(key)
         if found is None:
-            found = self._ordering_minutes[key] = self._minutes(a, b, self.fast_km(a, b))
+            found = self._minutes[key] = self._fast_minutes(a, b, depart)
         return found
 
-    def leg(self, a: PlaceInfo, b: PlaceInfo) -> LegEstimate:
-        """The reported leg: geodesic km and the minutes derived from exactly that km."""
-        km = self.exact_km(a, b)
+    def _fast_minutes(self, a: PlaceInfo, b: PlaceInfo, depart: dt.datetime | None) -> float:
+        """The leg's minutes without building its path (same model, fewer objects)."""
+        if self.transport == Transport.TRANSIT or a.slug == b.slug:
+            return float(self.leg(a, b, depart).minutes)
+        factors = traffic_at(depart, direction(a, b)).factors() if depart else {}
+        drive = self.network.quickest(a.point, b.point, factors)[0]
+        return float(round(drive + p.LEG_OVERHEAD_MINUTES) + access_minutes(b))
+
+    def leg(self, a: PlaceInfo, b: PlaceInfo, depart: dt.datetime | None = None) -> LegEstimate:
+        """The reported leg: road km, driving/riding, access and waiting minutes."""
+        key = (a.slug, b.slug, depart if self.transport == Transport.TRANSIT else _slot(depart))
+        found = self._legs.get(key)
+        if found is None:
+            found = self._legs[key] = self._leg(a, b, depart)
+        return found
+
+    def _leg(self, a: PlaceInfo, b: PlaceInfo, depart: dt.datetime | None) -> LegEstimate:
+        if a.slug == b.slug or (a.lat == b.lat and a.lng == b.lng):
+            return LegEstimate(0.0, 0, "walk" if self.transport == Transport.TRANSIT else "car")
+        if self.transport == Transport.TRANSIT:
+            return self._transit_leg(a, b, depart)
+        traffic = traffic_at(depart, direction(a, b))
+        route = self.drive(a, b, traffic)
+        drive = round(route.minutes + p.LEG_OVERHEAD_MINUTES)
+        access = access_minutes(b)
         return LegEstimate(
-            km=round(km, 1), minutes=round(self._minutes(a, b, km)), mode=self.mode(a, b)
-        )
+            km=round(route.km, 1), minutes=drive + access, mode="car", drive_minutes=drive,
+            access_minutes=access, path=_rounded(route.path), traffic=traffic.code,
+        )  # fmt: skip
 
-    def mode(self, a: PlaceInfo, b: PlaceInfo) -> str:
+    def drive(self, a: PlaceInfo, b: PlaceInfo, traffic: Traffic = FREE_FLOW) -> RoadRoute:
+        return self.network.route(a.point, b.point, traffic.factors())
+
+    def _transit_leg(self, a: PlaceInfo, b: PlaceInfo, depart: dt.datetime | None) -> LegEstimate:
+        kind = _day_kind(depart)
+        start = None if depart is None else depart.hour * 60 + depart.minute
+        best, traffic = None, traffic_at(depart, direction(a, b))
+        for chain in self.transit.segments(a, b, kind, traffic.factor):
+            steps, arrive, missed = self.transit.timed(chain, start)
+            total = sum(s.minutes + s.wait_minutes for s in steps)
+            rank = (missed, total if start is None else arrive)
+            if best is None or rank < best[0]:
+                best = (rank, chain, steps, missed)
+        if best is None:
+            # No way without a car: say so with a booked car over the road (transit_practical
+            # flags the place), never pretend a bus goes there.
+            route = self.drive(a, b)
+            step = TransitStep("booked_car", "", a.slug, b.slug, "", "", round(route.minutes),
+                               0, round(route.km, 1))  # fmt: skip
+            best = (None, [], [step], False)
+        _, chain, steps, missed = best
+        access = access_minutes(b)
+        ride = sum(s.minutes for s in steps)
+        wait = sum(s.wait_minutes for s in steps)
+        lines = [s.line for s in steps if s.line]
+        modes = [s.mode for s in steps if s.mode != "walk"] or ["walk"]
+        path = tuple(point for segment in chain for point in segment.path) or (a.point, b.point)
+        return LegEstimate(
+            km=round(sum(s.km for s in steps), 1), minutes=ride + wait + access,
+            mode="transit" if lines else modes[0], drive_minutes=ride, access_minutes=access,
+            wait_minutes=wait, line=" + ".join(lines), steps=tuple(steps),
+            path=_rounded(path), missed=missed, traffic=traffic.code,
+        )  # fmt: skip
+
+    # --- constraints -----------------------------------------------------------------------
+
+    def last_departure(
+        self, origin: PlaceInfo, destination: PlaceInfo, day: dt.date
+    ) -> dt.datetime | None:
+        """The latest time to leave `origin` and still reach `destination` (None = no limit)."""
         if self.transport == Transport.CAR:
-            return "car"
-        if self._line_for(a, b):
-            return f"transit:{self._line_for(a, b)['label']}+taxi"
-        return "taxi"
-
-    def _minutes(self, a: PlaceInfo, b: PlaceInfo, km: float) -> float:
-        if a.slug == b.slug:
-            return 0.0
-        arrival_access = access_minutes(b)
-        if self.transport == Transport.CAR:
-            return drive_minutes(km, road_band(a, b)) + arrival_access
-        return self._transit_minutes(a, b, km) + arrival_access
-
-    def _line_for(self, a: PlaceInfo, b: PlaceInfo) -> dict | None:
-        """The scheduled line serving a leg that starts or ends at a line's city terminus."""
-        for end in (a, b):
-            line = p.TRANSIT_LINES.get(end.slug)
-            if line and line["hub"] in self.hubs:
-                return line
-        return None
-
-    def _transit_minutes(self, a: PlaceInfo, b: PlaceInfo, km: float) -> float:
-        line = self._line_for(a, b)
-        if line is None:
-            # Taxi or minibus between places inside the district.
-            return p.TAXI_WAIT_MINUTES + drive_minutes(km, road_band(a, b))
-        terminus, other = (a, b) if a.slug in p.TRANSIT_LINES else (b, a)
-        hub = self.hubs[line["hub"]]
-        if "minutes" in line:
-            ride = line["minutes"]
-        else:
-            ride = self.exact_km(terminus, hub) * line["circuity"] / line["kmh"] * 60
-        onward_km = self.exact_km(hub, other)
-        onward = (
-            0
-            if onward_km < 0.5
-            else p.TAXI_WAIT_MINUTES + drive_minutes(onward_km, road_band(hub, other))
-        )
-        return p.TRANSIT_WAIT_MINUTES + ride + onward
+            return None
+        latest = None
+        for chain in self.transit.segments(origin, destination, _day_kind_of(day)):
+            start = self.transit.latest_start(chain)
+            if start is not None and any(s.departures is not None for s in chain):
+                latest = start if latest is None else max(latest, start)
+        if latest is None:
+            return None
+        return dt.datetime.combine(day, dt.time(0)) + dt.timedelta(minutes=int(latest))
 
     def transit_practical(self, place: PlaceInfo) -> bool:
-        """Within reach of a hub by taxi; far mountain spots need a car."""
-        if not self.hubs:
-            return False
-        return min(self.fast_km(place, hub) for hub in self.hubs.values()) <= (
-            p.TRANSIT_PRACTICAL_KM
-        )
+        """Reachable without one's own car: a line, a hailed taxi or a booked car nearby."""
+        return self.transit.practical(place)
+
+
+def _slot(depart: dt.datetime | None):
+    """What the car minutes depend on: the day and the hour."""
+    return None if depart is None else (depart.date(), depart.hour)
+
+
+def _day_kind(depart: dt.datetime | None) -> str:
+    return "weekend" if depart is None else _day_kind_of(depart.date())
+
+
+def _day_kind_of(day: dt.date) -> str:
+    kind = day_type(day)
+    return "holiday" if kind == "holiday" else "weekend" if kind == "weekend" else "workday"
+
+
+def _rounded(path) -> tuple[tuple[float, float], ...]:
+    return tuple((round(lat, 5), round(lng, 5)) for lat, lng in path)

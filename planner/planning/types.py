@@ -107,9 +107,16 @@ class Candidates:
 class Leg:
     origin: PlaceInfo
     destination: PlaceInfo
-    km: float
-    minutes: int
+    km: float  # road km
+    minutes: int  # door to door = drive or ride + access + wait
     mode: str
+    drive_minutes: int = 0
+    access_minutes: int = 0
+    wait_minutes: int = 0
+    line: str = ""
+    steps: tuple = ()
+    path: tuple[tuple[float, float], ...] = ()
+    traffic: str = ""  # a traffic code (parameters.TRAFFIC_FACTOR), "" = free-flowing
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,28 @@ def leg_json(leg: Leg) -> dict:
         "km": leg.km,
         "minutes": leg.minutes,
         "mode": leg.mode,
+        "drive_minutes": leg.drive_minutes,
+        "access_minutes": leg.access_minutes,
+        "wait_minutes": leg.wait_minutes,
+        "line": leg.line,
+        "traffic": leg.traffic,
+        "steps": [step_json(step) for step in leg.steps],
+        "path": [list(point) for point in leg.path],
+    }
+
+
+def step_json(step) -> dict:
+    """One transit step (planning.transit.TransitStep): times as "HH:MM", None when unknown."""
+    return {
+        "mode": step.mode,
+        "line": step.line,
+        "from": step.origin,
+        "to": step.destination,
+        "depart": step.depart or None,
+        "arrive": step.arrive or None,
+        "minutes": step.minutes,
+        "wait_minutes": step.wait_minutes,
+        "km": step.km,
     }
 
 

@@ -28,7 +28,10 @@ def test_plan_answers_the_documented_shape(huairou, client):
     assert set(stop) >= {"slug", "kind", "name_zh", "name_en", "lat", "lng", "arrive", "depart",
                          "ticket_cny", "suggested"}  # fmt: skip
     assert {leg["from"] for leg in day["legs"]} >= {"dongzhimen"}
-    assert set(day["legs"][0]) == {"from", "to", "km", "minutes", "mode"}
+    assert set(day["legs"][0]) == {
+        "from", "to", "km", "minutes", "mode", "drive_minutes", "access_minutes",
+        "wait_minutes", "line", "traffic", "steps", "path",
+    }  # fmt: skip
     assert plan["totals"]["travel_minutes"] == sum(leg["minutes"] for leg in day["legs"])
     assert plan["totals"]["km"] == pytest.approx(sum(leg["km"] for leg in day["legs"]), abs=0.05)
     hongluo = ScenicSpot.objects.get(slug="hongluo-temple")

@@ -1,7 +1,9 @@
+import datetime as dt
+
 import pytest
 
 from planner.planning import Transport
-from planner.planning.travel import TravelModel, road_band, zone_of
+from planner.planning.travel import TravelModel, great_circle_km
 from tests.planning.factories import (
     DONGZHIMEN,
     HONGLUO,
@@ -13,45 +15,60 @@ from tests.planning.factories import (
     YANQI,
 )
 
-
-def test_zones_follow_the_road_types():
-    assert zone_of(DONGZHIMEN) == "city"
-    assert zone_of(HONGLUO) == "plain"
-    assert zone_of(QINGLONG) == "mountain"
-    assert zone_of(LABAGOU) == "remote"
-    assert road_band(DONGZHIMEN, MUTIANYU) == "expressway"
-    assert road_band(YANQI, LABAGOU) == "remote"
+WEDNESDAY_10 = dt.datetime(2026, 11, 18, 10, 0)
+SATURDAY_8 = dt.datetime(2026, 11, 21, 8, 0)
+NATIONAL_DAY_8 = dt.datetime(2026, 10, 1, 8, 0)
 
 
-def test_drive_from_the_city_to_mutianyu_matches_the_sourced_90_minutes():
+def test_drive_from_the_city_to_mutianyu_is_about_the_sourced_90_minutes_and_72_road_km():
+    leg = TravelModel(Transport.CAR).leg(DONGZHIMEN, MUTIANYU, WEDNESDAY_10)
+    assert abs(leg.drive_minutes - 90) / 90 < 0.15
+    assert 65 < leg.km < 80  # road km (sources: 70–73), not the 55 km straight line
+
+
+def test_shown_km_are_road_km_longer_than_the_straight_line():
     car = TravelModel(Transport.CAR)
-    leg = car.leg(DONGZHIMEN, MUTIANYU)
-    drive = leg.minutes - 25  # Mutianyu's parking and shuttle are added on arrival
-    assert abs(drive - 90) / 90 < 0.15
-    assert 54 < leg.km < 57  # straight line, geodesic
+    for a, b in [(DONGZHIMEN, LABAGOU), (YANQI, QINGLONG), (HUAIROU_TOWN, MUTIANYU)]:
+        assert car.leg(a, b).km > car.exact_km(a, b) * 1.05
 
 
-def test_reported_km_is_geodesic_and_ranking_uses_the_cheap_distance():
+def test_big_sites_add_parking_and_shuttle_minutes_apart_from_driving():
+    leg = TravelModel(Transport.CAR).leg(HONGLUO, MUTIANYU)
+    assert leg.access_minutes == 25
+    assert leg.minutes == leg.drive_minutes + leg.access_minutes
+    back = TravelModel(Transport.CAR).leg(MUTIANYU, HONGLUO)
+    assert back.access_minutes == 20
+
+
+def test_saturday_morning_out_of_beijing_is_slower_and_says_why():
     car = TravelModel(Transport.CAR)
-    assert car.leg(MUTIANYU, YANQI).km == pytest.approx(car.exact_km(MUTIANYU, YANQI), abs=0.05)
-    assert car.fast_km(MUTIANYU, YANQI) == pytest.approx(car.exact_km(MUTIANYU, YANQI), rel=5e-3)
+    calm, busy = car.leg(DONGZHIMEN, YANQI, WEDNESDAY_10), car.leg(DONGZHIMEN, YANQI, SATURDAY_8)
+    assert busy.drive_minutes > calm.drive_minutes
+    assert busy.traffic == "weekend_outbound_morning" and calm.traffic == ""
 
 
-def test_big_sites_cost_an_access_overhead_on_arrival():
+def test_a_holiday_morning_out_of_beijing_is_slower_than_an_ordinary_saturday():
     car = TravelModel(Transport.CAR)
-    assert car.minutes(HONGLUO, MUTIANYU) - car.minutes(MUTIANYU, HONGLUO) == pytest.approx(5)
+    saturday = car.leg(DONGZHIMEN, MUTIANYU, SATURDAY_8)
+    holiday = car.leg(DONGZHIMEN, MUTIANYU, NATIONAL_DAY_8)
+    assert holiday.drive_minutes > saturday.drive_minutes
+    assert holiday.traffic == "holiday_outbound_morning"
 
 
-def test_transit_is_slower_and_uses_the_916_express_bus():
-    car, transit = TravelModel(Transport.CAR), TravelModel(Transport.TRANSIT, HUBS)
-    assert transit.minutes(DONGZHIMEN, HONGLUO) > car.minutes(DONGZHIMEN, HONGLUO) + 15
-    assert transit.mode(DONGZHIMEN, HONGLUO) == "transit:916快+taxi"
-    assert transit.mode(HONGLUO, MUTIANYU) == "taxi"
-    # from the hub itself there is no onward taxi to wait for
-    assert transit.minutes(DONGZHIMEN, HUAIROU_TOWN) == pytest.approx(10 + 65)
+def test_sunday_afternoon_return_is_slower_than_sunday_morning():
+    car = TravelModel(Transport.CAR)
+    morning = car.leg(MUTIANYU, DONGZHIMEN, dt.datetime(2026, 11, 22, 10, 0))
+    afternoon = car.leg(MUTIANYU, DONGZHIMEN, dt.datetime(2026, 11, 22, 16, 0))
+    assert afternoon.drive_minutes > morning.drive_minutes
 
 
-def test_far_mountain_spots_are_impractical_without_a_car():
+def test_a_car_has_no_last_departure():
+    assert (
+        TravelModel(Transport.CAR).last_departure(MUTIANYU, DONGZHIMEN, SATURDAY_8.date()) is None
+    )
+
+
+def test_far_valleys_are_impractical_without_a_car():
     transit = TravelModel(Transport.TRANSIT, HUBS)
     assert transit.transit_practical(HONGLUO)
     assert not transit.transit_practical(LABAGOU)
@@ -59,8 +76,6 @@ def test_far_mountain_spots_are_impractical_without_a_car():
 
 def test_the_cheap_distance_is_geopys_great_circle():
     from geopy.distance import great_circle
-
-    from planner.planning.travel import great_circle_km
 
     for a, b in [(MUTIANYU, YANQI), (DONGZHIMEN, LABAGOU), (HONGLUO, QINGLONG)]:
         expected = great_circle(a.point, b.point).km

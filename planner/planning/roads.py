@@ -1,0 +1,179 @@
+"""The district's roads as a graph: shortest paths by road, in road km and driving minutes.
+
+Nodes are towns and junctions, edges the real corridors (G45, G111, 会都路, 怀长路, 范崎路 ...)
+with their road km and a speed class; the data and every edge's source live in
+data/roads/network.json. A place joins the graph at its nearest junctions by a short local
+road. All-pairs tables are built once per process and per traffic scenario (a few dozen
+nodes: a millisecond), so a leg costs a handful of additions.
+"""
+
+import heapq
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from . import parameters as p
+
+NETWORK_PATH = Path(__file__).resolve().parents[2] / "data" / "roads" / "network.json"
+EARTH_RADIUS_KM = 6371.009
+
+
+def straight_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    """Great-circle km on geopy's mean Earth radius (within 0.5 % of geodesic)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    half_dphi = (phi2 - phi1) / 2
+    half_dlambda = math.radians(lng2 - lng1) / 2
+    h = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlambda) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    id: str
+    lat: float
+    lng: float
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    a: int
+    b: int
+    km: float
+    speed_class: str
+
+    def minutes(self, factors: dict[str, float]) -> float:
+        base = self.km / p.ROAD_SPEED_KMH[self.speed_class] * 60
+        return base * factors.get(self.speed_class, 1.0)
+
+
+@dataclass(frozen=True)
+class RoadRoute:
+    """A drive between two points: road km, driving minutes and the polyline."""
+
+    km: float
+    minutes: float
+    path: tuple[tuple[float, float], ...]
+    nodes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Tables:
+    minutes: list[list[float]]
+    km: list[list[float]]
+    previous: list[list[int]]
+
+
+class RoadNetwork:
+    def __init__(self, nodes: list[Node], edges: list[Edge]):
+        self.nodes = nodes
+        self.index = {node.id: i for i, node in enumerate(nodes)}
+        self.edges = edges
+        self.adjacent: list[list[Edge]] = [[] for _ in nodes]
+        for edge in edges:
+            self.adjacent[edge.a].append(edge)
+            self.adjacent[edge.b].append(Edge(edge.b, edge.a, edge.km, edge.speed_class))
+        self._tables: dict[tuple, _Tables] = {}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "RoadNetwork":
+        nodes = [Node(n["id"], n["lat"], n["lng"]) for n in data["nodes"]]
+        index = {node.id: i for i, node in enumerate(nodes)}
+        edges = []
+        for record in data["edges"]:
+            a, b = nodes[index[record["from"]]], nodes[index[record["to"]]]
+            km = record["km"]
+            if km is None:
+                km = straight_km(a.lat, a.lng, b.lat, b.lng) * p.ROAD_CIRCUITY[record["class"]]
+            edges.append(Edge(index[a.id], index[b.id], km, record["class"]))
+        return cls(nodes, edges)
+
+    # --- all pairs -----------------------------------------------------------------------
+
+    def tables(self, factors: dict[str, float]) -> _Tables:
+        key = tuple(sorted(factors.items()))
+        if key not in self._tables:
+            rows = [self._dijkstra(source, factors) for source in range(len(self.nodes))]
+            self._tables[key] = _Tables(*(list(column) for column in zip(*rows, strict=True)))
+        return self._tables[key]
+
+    def _dijkstra(self, source: int, factors: dict[str, float]):
+        count = len(self.nodes)
+        minutes, km, previous = [math.inf] * count, [math.inf] * count, [-1] * count
+        minutes[source], km[source] = 0.0, 0.0
+        queue = [(0.0, source)]
+        while queue:
+            found, here = heapq.heappop(queue)
+            if found > minutes[here]:
+                continue
+            for edge in self.adjacent[here]:
+                candidate = found + edge.minutes(factors)
+                if candidate < minutes[edge.b]:
+                    minutes[edge.b], km[edge.b], previous[edge.b] = (
+                        candidate,
+                        km[here] + edge.km,
+                        here,
+                    )
+                    heapq.heappush(queue, (candidate, edge.b))
+        return minutes, km, previous
+
+    # --- places --------------------------------------------------------------------------
+
+    def attach(self, lat: float, lng: float) -> tuple[tuple[int, float], ...]:
+        """The nearest junctions of a point and the local road km to each."""
+        return _attach(self, round(lat, 6), round(lng, 6))
+
+    def node_path(self, tables: _Tables, a: int, b: int) -> list[int]:
+        path = [b]
+        while path[-1] != a:
+            path.append(tables.previous[a][path[-1]])
+        return path[::-1]
+
+    def quickest(self, a: tuple[float, float], b: tuple[float, float], factors=None):
+        """(minutes, km, (start node, end node) or None for a direct local road)."""
+        factors = factors or {}
+        straight = straight_km(*a, *b)
+        best = None
+        if straight <= p.DIRECT_LOCAL_KM:
+            km = straight * p.LOCAL_CIRCUITY
+            best = (km / p.LOCAL_SPEED_KMH * 60, km, None)
+        tables = self.tables(factors)
+        to_minutes = 60 / p.LOCAL_SPEED_KMH
+        for start, start_km in self.attach(*a):
+            row_minutes, row_km = tables.minutes[start], tables.km[start]
+            for end, end_km in self.attach(*b):
+                local_km = start_km + end_km
+                minutes = row_minutes[end] + local_km * to_minutes
+                if best is None or minutes < best[0]:
+                    best = (minutes, row_km[end] + local_km, (start, end))
+        return best
+
+    def route(self, a: tuple[float, float], b: tuple[float, float], factors=None) -> RoadRoute:
+        """The quickest drive from point a to point b (lat, lng) at the given traffic."""
+        minutes, km, ends = self.quickest(a, b, factors)
+        if ends is None:
+            return RoadRoute(km, minutes, (a, b))
+        tables = self.tables(factors or {})
+        nodes = [self.nodes[i] for i in self.node_path(tables, *ends)]
+        path = (a, *((node.lat, node.lng) for node in nodes), b)
+        return RoadRoute(km, minutes, path, tuple(node.id for node in nodes))
+
+
+@cache
+def _attach(network: RoadNetwork, lat: float, lng: float) -> tuple[tuple[int, float], ...]:
+    distances = sorted(
+        (straight_km(lat, lng, node.lat, node.lng), i) for i, node in enumerate(network.nodes)
+    )
+    return tuple((i, km * p.LOCAL_CIRCUITY) for km, i in distances[: p.ATTACH_NODES])
+
+
+_NETWORKS: dict[Path, RoadNetwork] = {}
+
+
+def road_network(path: Path | str | None = None) -> RoadNetwork:
+    """The network from data/roads/network.json (or a given file), loaded once per process."""
+    key = Path(path) if path else NETWORK_PATH
+    if key not in _NETWORKS:
+        _NETWORKS[key] = RoadNetwork.from_json(json.loads(key.read_text(encoding="utf-8")))
+    return _NETWORKS[key]

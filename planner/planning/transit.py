@@ -1,0 +1,235 @@
+"""Public transport as it runs: trunk lines to Huairou at their times, local lines, taxis.
+
+A leg from central Beijing rides a trunk line (916快 to Huairou town, S5 to Yanqihu) and then
+a local line that serves the place (walk at the end), a hailed taxi where taxis cruise, or a
+car booked in advance in valleys where they do not. Timetables and their sources live in
+data/roads/transit.json; unknown hours are marked there as assumptions.
+"""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import parameters as p
+from .roads import RoadNetwork
+from .types import PlaceInfo
+
+TRANSIT_PATH = Path(__file__).resolve().parents[2] / "data" / "roads" / "transit.json"
+TAXI_HUB = "huairou-town"
+
+
+@dataclass(frozen=True)
+class TransitStep:
+    """One segment of a transit leg. Times are "HH:MM" ("" when the day's clock is unknown)."""
+
+    mode: str  # bus | train | taxi | booked_car | walk
+    line: str
+    origin: str
+    destination: str
+    depart: str
+    arrive: str
+    minutes: int
+    wait_minutes: int = 0
+    km: float = 0.0
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """A step before it is timed: ride minutes plus what decides the wait."""
+
+    mode: str
+    line: str
+    origin: str
+    destination: str
+    minutes: float
+    km: float
+    departures: tuple[int, ...] | None = None  # minutes after midnight; None = on demand
+    headway: int = 0
+    on_demand_wait: float = 0.0
+    path: tuple = ()
+
+
+def _clock(text: str) -> int:
+    hours, minutes = text.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _hhmm(minutes: float) -> str:
+    minutes = int(round(minutes)) % (24 * 60)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _departures(first: str, last: str, headway: int) -> tuple[int, ...]:
+    return tuple(range(_clock(first), _clock(last) + 1, headway))
+
+
+class TransitPlanner:
+    def __init__(self, network: RoadNetwork, data: dict):
+        self.network = network
+        self.trunks = data["trunk_lines"]
+        self.local_lines = [line for line in data["local_lines"] if line["serves"]]
+        self.city_stops = {trunk["city_stop"] for trunk in self.trunks}
+
+    # --- the pieces ----------------------------------------------------------------------
+
+    def _node_point(self, node_id: str) -> tuple[float, float]:
+        node = self.network.nodes[self.network.index[node_id]]
+        return (node.lat, node.lng)
+
+    def _drive(self, a: tuple[float, float], b: tuple[float, float]):
+        return self.network.route(a, b)
+
+    def is_city(self, place: PlaceInfo) -> bool:
+        return place.slug in self.city_stops or place.lat < 40.2
+
+    def _hub_to_place(self, place: PlaceInfo) -> list[_Segment] | None:
+        """From Huairou town to a place: local line + walk, taxi, booked car, or None."""
+        hub = self._node_point(TAXI_HUB)
+        for line in self.local_lines:
+            if place.slug in line["serves"]:
+                stop = self._node_point(line["stop_node"])
+                ride = self._drive(hub, stop)
+                headway = line.get("headway_minutes") or line["headway_minutes_assumed"]
+                times = _departures(line["first_assumed"], line["last_assumed"], headway)
+                walk = line["serves"][place.slug]
+                return [
+                    _Segment("bus", line["line"], TAXI_HUB, line["stop_node"],
+                             ride.minutes * p.BUS_SLOWDOWN, ride.km, times, headway,
+                             path=ride.path),
+                    _Segment("walk", "", line["stop_node"], place.slug, walk, 0.0),
+                ]  # fmt: skip
+        drive = self._drive(hub, place.point)
+        if drive.km <= p.TAXI_CRUISE_KM:
+            return [_Segment("taxi", "", TAXI_HUB, place.slug, drive.minutes, drive.km,
+                             on_demand_wait=p.TAXI_WAIT_MINUTES, path=drive.path)]  # fmt: skip
+        if drive.km <= p.BOOKED_CAR_MAX_KM:
+            return [_Segment("booked_car", "", TAXI_HUB, place.slug, drive.minutes, drive.km,
+                             path=drive.path)]  # fmt: skip
+        return None
+
+    def _trunk(self, trunk: dict, outbound: bool, day_kind: str, slowdown=1.0) -> _Segment:
+        city, hub = self._node_point(trunk["city_stop"]), self._node_point(trunk["hub"])
+        road = self._drive(city, hub)
+        if trunk["mode"] == "train":
+            times = trunk["outbound_departures" if outbound else "return_departures"]
+            departures = tuple(_clock(t) for t in times.get(day_kind, ()))
+            headway = 0
+        else:
+            first, last = (
+                (trunk["outbound_first"], trunk["outbound_last"])
+                if outbound
+                else (trunk["return_first_assumed"], trunk["return_last_assumed"])
+            )
+            headway = trunk["headway_minutes"]
+            departures = _departures(first, last, headway)
+        ends = (
+            (trunk["city_stop"], trunk["hub"]) if outbound else (trunk["hub"], trunk["city_stop"])
+        )
+        path = road.path if outbound else road.path[::-1]
+        ride = trunk["ride_minutes"] * (slowdown if trunk["mode"] == "bus" else 1.0)
+        return _Segment(trunk["mode"], trunk["line"], *ends, ride, road.km,
+                        departures, headway, path=path)  # fmt: skip
+
+    # --- legs ----------------------------------------------------------------------------
+
+    def segments(
+        self, a: PlaceInfo, b: PlaceInfo, day_kind: str, slowdown: float = 1.0
+    ) -> list[list[_Segment]]:
+        """Candidate chains from a to b (empty = no way without a car).
+
+        `slowdown` is the traffic factor on the expressway, which the 916快 shares with cars.
+        """
+        if self.is_city(a) and not self.is_city(b):
+            onward = self._hub_to_place(b)
+            chains = []
+            for trunk in self.trunks:
+                if trunk["hub"] == TAXI_HUB and onward is not None and a.slug == trunk["city_stop"]:
+                    chains.append([self._trunk(trunk, True, day_kind, slowdown), *onward])
+                elif trunk["hub"] != TAXI_HUB and a.slug == trunk["city_stop"]:
+                    chains.extend(self._via_station(trunk, b, day_kind))
+            return chains
+        if self.is_city(b) and not self.is_city(a):
+            back = self._hub_to_place(a)
+            trunk = next(t for t in self.trunks if t["hub"] == TAXI_HUB)
+            if back is None:
+                return []
+            reversed_back = [
+                _Segment(s.mode, s.line, s.destination, s.origin, s.minutes, s.km,
+                         s.departures, s.headway, s.on_demand_wait, s.path[::-1])
+                for s in reversed(back)
+            ]  # fmt: skip
+            return [[*reversed_back, self._trunk(trunk, False, day_kind, slowdown)]]
+        drive = self._drive(a.point, b.point)
+        hub_km = self._drive(self._node_point(TAXI_HUB), a.point).km
+        mode = "taxi" if hub_km <= p.TAXI_CRUISE_KM else "booked_car"
+        wait = p.TAXI_WAIT_MINUTES if mode == "taxi" else 0
+        return [[_Segment(mode, "", a.slug, b.slug, drive.minutes, drive.km,
+                          on_demand_wait=wait, path=drive.path)]]  # fmt: skip
+
+    def _via_station(self, trunk: dict, b: PlaceInfo, day_kind: str) -> list[list[_Segment]]:
+        station = self._node_point(trunk["hub"])
+        drive = self._drive(station, b.point)
+        if drive.km > p.DIRECT_LOCAL_KM * 2 or not self._trunk(trunk, True, day_kind).departures:
+            return []
+        taxi = _Segment("taxi", "", trunk["hub"], b.slug, drive.minutes, drive.km,
+                        on_demand_wait=p.TAXI_WAIT_MINUTES, path=drive.path)  # fmt: skip
+        return [[self._trunk(trunk, True, day_kind), taxi]]
+
+    @staticmethod
+    def timed(chain: list[_Segment], start: int | None) -> tuple[list[TransitStep], int, bool]:
+        """Steps with clock times from `start` (minutes after midnight); missed = no service."""
+        clock, steps, missed = start, [], False
+        for index, segment in enumerate(chain):
+            if segment.departures is not None:
+                if clock is None:
+                    wait = segment.headway / 2
+                else:
+                    ready = clock + (p.TRANSFER_MINUTES if index else 0)
+                    upcoming = [t for t in segment.departures if t >= ready]
+                    missed = missed or not upcoming
+                    wait = (upcoming[0] if upcoming else ready) - clock
+            else:
+                wait = segment.on_demand_wait
+            depart = None if clock is None else clock + wait
+            arrive = None if depart is None else depart + segment.minutes
+            steps.append(
+                TransitStep(segment.mode, segment.line, segment.origin, segment.destination,
+                            _hhmm(depart) if depart is not None else "",
+                            _hhmm(arrive) if arrive is not None else "",
+                            round(segment.minutes), round(wait), round(segment.km, 1))
+            )  # fmt: skip
+            clock = arrive
+        return steps, (clock if clock is not None else 0), missed
+
+    # --- the last connection home --------------------------------------------------------
+
+    def latest_start(self, chain: list[_Segment]) -> int | None:
+        """Latest minute after midnight to leave the chain's origin and still make each step."""
+        arrive_by = None  # when the previous segment must have arrived
+        leave_by = None
+        for segment in reversed(chain):
+            if segment.departures is None:
+                if arrive_by is None:
+                    continue
+                leave_by = arrive_by - segment.minutes - segment.on_demand_wait
+            else:
+                latest = None if arrive_by is None else arrive_by - segment.minutes
+                feasible = [t for t in segment.departures if latest is None or t <= latest]
+                if not feasible:
+                    return None
+                leave_by = feasible[-1]
+            arrive_by = leave_by - (p.TRANSFER_MINUTES if segment.departures else 0)
+        return leave_by
+
+    def practical(self, place: PlaceInfo) -> bool:
+        return self.is_city(place) or self._hub_to_place(place) is not None
+
+
+def load_transit(network: RoadNetwork, path: Path | str | None = None) -> TransitPlanner:
+    key = Path(path) if path else TRANSIT_PATH
+    if key not in _PLANNERS:
+        _PLANNERS[key] = TransitPlanner(network, json.loads(key.read_text(encoding="utf-8")))
+    return _PLANNERS[key]
+
+
+_PLANNERS: dict[Path, TransitPlanner] = {}
