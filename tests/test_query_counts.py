@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.conftest import clear_all_caches
+from tests.dates import OCTOBER_SATURDAY
 
 PAGES = [
     "/", "/routes/", "/routes/autumn/", "/spots/mutianyu-great-wall/", "/homestays/the-brickyard/",
@@ -30,7 +31,7 @@ def queries(client, method, url, body=None) -> int:
 
 @pytest.fixture
 def saved_token(huairou, client):
-    body = {"stops": ["hongluo-temple", "yanqi-lake"], "days": 2, "date": "2026-10-10"}
+    body = {"stops": ["hongluo-temple", "yanqi-lake"], "days": 2, "date": OCTOBER_SATURDAY}
     response = client.post("/api/itineraries", json.dumps(body), content_type="application/json")
     return response.json()["token"]
 

@@ -82,12 +82,12 @@ CID_SUBSTITUTES = str.maketrans({"·": "・", "⚠": "※"})
 
 
 def _text(value: str) -> str:
-    """Escaped for ReportLab's markup; characters the CID font cannot draw are replaced
-    (emoji and other characters beyond the Basic Multilingual Plane become "?")."""
-    value = (value or "").translate(CID_SUBSTITUTES)
+    """Escaped for ReportLab's markup; characters the font cannot draw become "?" (emoji and
+    others beyond the Basic Multilingual Plane; for the built-in CID font also · and ⚠)."""
+    value = value or ""
     if _font() == "STSong-Light":
-        value = "".join(ch if ord(ch) <= 0xFFFF else "?" for ch in value)
-    return escape(value)
+        value = value.translate(CID_SUBSTITUTES)
+    return escape("".join(ch if ord(ch) <= 0xFFFF else "?" for ch in value))
 
 
 def map_flowable(drawing: MapDrawing, font: str, width: float) -> Drawing:

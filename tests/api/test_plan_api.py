@@ -3,6 +3,7 @@ import json
 import pytest
 
 from planner.models import Itinerary, ItineraryStop, ScenicSpot
+from tests.dates import OCTOBER_SATURDAY
 
 
 def post(client, body, url="/api/plan", **extra):
@@ -14,7 +15,7 @@ def put(client, url, body):
     return client.put(url, data=json.dumps(body), content_type="application/json")
 
 
-BASE = {"start": "dongzhimen", "date": "2026-10-10", "days": 1, "transport": "car",
+BASE = {"start": "dongzhimen", "date": OCTOBER_SATURDAY, "days": 1, "transport": "car",
         "pace": "normal", "stops": ["mutianyu-great-wall", "hongluo-temple"]}  # fmt: skip
 
 
@@ -23,14 +24,14 @@ def test_plan_answers_the_documented_shape(huairou, client):
     assert response.status_code == 200
     plan = response.json()
     (day,) = plan["days"]
-    assert day["date"] == "2026-10-10"
+    assert day["date"] == OCTOBER_SATURDAY
     stop = day["stops"][0]
     assert set(stop) >= {"slug", "kind", "name_zh", "name_en", "lat", "lng", "arrive", "depart",
                          "ticket_cny", "suggested"}  # fmt: skip
     assert {leg["from"] for leg in day["legs"]} >= {"dongzhimen"}
     assert set(day["legs"][0]) == {
         "from", "to", "km", "minutes", "mode", "drive_minutes", "access_minutes",
-        "wait_minutes", "line", "traffic", "steps", "path",
+        "wait_minutes", "line", "traffic", "steps", "path", "how",
     }  # fmt: skip
     assert plan["totals"]["travel_minutes"] == sum(leg["minutes"] for leg in day["legs"])
     assert plan["totals"]["km"] == pytest.approx(sum(leg["km"] for leg in day["legs"]), abs=0.05)
@@ -48,7 +49,7 @@ def test_two_day_plan_has_an_overnight_with_alternatives(huairou, client):
 
 
 def test_seasonal_route_seeds_the_stops_and_unmapped_ones_are_named(huairou, client):
-    plan = post(client, {"route": "autumn", "days": 2, "date": "2026-10-10"}).json()
+    plan = post(client, {"route": "autumn", "days": 2, "date": OCTOBER_SATURDAY}).json()
     assert plan["request"]["stops"] == ["labagou-primeval-forest", "tanghekou", "hongluo-temple"]
     assert [s["slug"] for s in plan["days"][0]["stops"] if not s["suggested"]] == [
         "labagou-primeval-forest"

@@ -1,12 +1,14 @@
 import json
 
+from tests.dates import OCTOBER_SATURDAY
+
 
 def save(client, body):
     response = client.post("/api/itineraries", json.dumps(body), content_type="application/json")
     return response.json()
 
 
-BODY = {"date": "2026-10-10", "stops": ["hongluo-temple", "yanqi-lake"], "title": "<b>周末</b>"}
+BODY = {"date": OCTOBER_SATURDAY, "stops": ["hongluo-temple", "yanqi-lake"], "title": "<b>周末</b>"}
 
 
 def test_builder_page_defaults_to_the_coming_saturday(huairou, client):
