@@ -124,5 +124,8 @@ def map_context() -> dict:
             "token_placeholder": TOKEN_PLACEHOLDER,
             "glyphs": kind_glyphs(),
             "day_label": _("Day %(n)s"),
+            "zoom_in": _("Zoom in"),
+            "attribution_prefix": _("There is a way of life called Huairou"),
+            "zoom_out": _("Zoom out"),
         },
     }

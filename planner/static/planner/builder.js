@@ -111,6 +111,7 @@
       const name = HM.element("button", "stop-item-name link-button", label);
       name.type = "button";
       name.title = text.show_on_map;
+      name.setAttribute("translate", "no");
       name.addEventListener("click", function () { if (BM) BM.showPlace(slug); });
       if (locked) name.appendChild(HM.element("small", "lock-flag", " (" + text.locked + ")"));
       const actions = HM.element("span", "stop-item-actions");
@@ -130,6 +131,19 @@
       });
       stopList.appendChild(item);
     });
+  }
+
+  /* Names of stops the browser does not know yet (a route's stop without a location). */
+  function fetchNames() {
+    const unknown = state.stops.filter(function (slug) { return !state.names[slug]; });
+    if (!unknown.length) return;
+    fetch(HM.url("search_api") + "?" + new URLSearchParams({ slugs: unknown.join(",") }).toString())
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        (data.results || []).forEach(remember);
+        if (data.results && data.results.length) { renderStops(); keep(); }
+      })
+      .catch(function () {});
   }
 
   function move(from, to) {
@@ -253,8 +267,9 @@
 
   function rememberPlanNames(plan) {
     plan.days.forEach(function (day) { day.stops.forEach(remember); });
-    (plan.unplaced || []).forEach(function (stop) { if (stop.slug) remember(stop); });
+    (plan.unplaced || []).forEach(function (stop) { if (stop.name_zh || stop.name_en) remember(stop); });
     renderStops();
+    fetchNames();
   }
 
   /* With "optimise" on, the list shows the order the planner chose. */

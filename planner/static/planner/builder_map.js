@@ -39,7 +39,7 @@
 
   function popup(properties) {
     const box = HM.element("div", "popup");
-    box.appendChild(HM.element("strong", "popup-title", HM.placeName(properties)));
+    box.appendChild(HM.nameElement("strong", "popup-title", properties));
     const button = HM.element("button", "button popup-add", builder.text.add);
     button.type = "button";
     button.addEventListener("click", function () {
@@ -78,7 +78,8 @@
         collection.features.forEach(function (feature) {
           if (!feature.geometry) return;
           if (feature.properties.cluster) { clusterMarker(feature).addTo(placesLayer); return; }
-          L.circleMarker(HM.featureLatLng(map, feature), { radius: 6, weight: 1, color: "#56635d", fillOpacity: 0.5 })
+          // A 24 px tap target (WCAG 2.5.8), drawn light so the plan's markers stand out.
+          L.circleMarker(HM.featureLatLng(map, feature), { radius: 12, weight: 1, color: "#56635d", fillOpacity: 0.25 })
             .bindPopup(function () { return popup(feature.properties); })
             .addTo(placesLayer);
         });
@@ -140,7 +141,7 @@
       results.textContent = "";
       if (!places.length) results.appendChild(HM.element("li", "muted", builder.text.no_results));
       places.forEach(function (place) {
-        const button = HM.element("button", "search-result", HM.placeName(place));
+        const button = HM.nameElement("button", "search-result", place);
         button.type = "button";
         button.addEventListener("click", function () {
           builder.add(place);

@@ -20,15 +20,15 @@
   }
 
   /* How a leg is travelled comes worded by the server (planner/exports/legs.py). */
-  function legLine(leg, text) {
-    return HM.element("p", "leg", "↓ " + leg.km + " " + text.km + " · " + leg.minutes + " " + text.min + (leg.how ? " · " + leg.how : ""));
+  function legLine(leg, text, tag) {
+    return HM.element(tag || "p", "leg", "↓ " + leg.km + " " + text.km + " · " + leg.minutes + " " + text.min + (leg.how ? " · " + leg.how : ""));
   }
 
   function stopItem(stop, index, text, onShow) {
     const item = HM.element("li", "timeline-stop role-" + stop.role);
     item.dataset.slug = stop.slug;
     const time = HM.element("span", "time", stop.arrive + "–" + stop.depart);
-    const name = HM.element("button", "stop-name link-button", HM.placeName(stop));
+    const name = HM.nameElement("button", "stop-name link-button", stop);
     name.type = "button";
     name.title = text.show_on_map;
     name.addEventListener("click", function () { onShow(stop.slug); });
@@ -80,11 +80,13 @@
     section.style.setProperty("--day-colour", HM.dayColour(day.number));
     const heading = HM.element("h3", null, fill(text.day, { n: day.number }) + " · " + day.date);
     section.appendChild(heading);
-    section.appendChild(HM.element("p", "day-start", text.start + ": " + HM.placeName(day.start)));
+    const start = HM.element("p", "day-start", text.start + ": ");
+    start.appendChild(HM.nameElement("span", null, day.start));
+    section.appendChild(start);
     const list = HM.element("ol", "timeline-stops");
     day.stops.forEach(function (stop, index) {
       const leg = day.legs[index];
-      if (leg) list.appendChild(legLine(leg, text));
+      if (leg) list.appendChild(legLine(leg, text, "li"));
       list.appendChild(stopItem(stop, index + 1, text, options.onShow));
       if (day.lunch_break && stop.depart <= day.lunch_break && (!day.stops[index + 1] || day.stops[index + 1].arrive > day.lunch_break)) {
         list.appendChild(HM.element("li", "timeline-lunch", day.lunch_break + " · " + text.lunch_break));
@@ -94,7 +96,9 @@
     const lastLeg = day.legs[day.legs.length - 1];
     if (lastLeg) section.appendChild(legLine(lastLeg, text));
     const back = day.return_at ? " · " + fill(text["return"], { time: day.return_at }) : "";
-    section.appendChild(HM.element("p", "day-end", (day.overnight ? text.overnight : text.back) + ": " + HM.placeName(day.end) + back));
+    const end = HM.element("p", "day-end", (day.overnight ? text.overnight : text.back) + ": ");
+    end.append(HM.nameElement("span", null, day.end), back);
+    section.appendChild(end);
     if (day.warnings.length) section.appendChild(warningList(day.warnings));
     if (day.overnight !== null || day.overnight_alternatives.length) section.appendChild(overnightBlock(day, text, options));
     return section;
@@ -106,7 +110,7 @@
     container.appendChild(HM.element("h3", null, text.unplaced));
     const list = HM.element("ul", "unplaced");
     plan.unplaced.forEach(function (stop) {
-      list.appendChild(HM.element("li", null, stop.name_zh || stop.name_en ? HM.placeName(stop) : stop.slug));
+      list.appendChild(HM.nameElement("li", null, stop.name_zh || stop.name_en ? stop : { name_en: stop.slug }));
     });
     container.appendChild(list);
   }

@@ -51,7 +51,7 @@
   function popupContent(feature) {
     const p = feature.properties;
     const box = HM.element("div", "popup");
-    const title = HM.element("strong", "popup-title", HM.placeName(p));
+    const title = HM.nameElement("strong", "popup-title", p);
     box.appendChild(title);
     const meta = HM.element("div", "popup-meta");
     const kindLabel = text[p.kind] || p.kind;
@@ -97,7 +97,7 @@
     const item = HM.element("li", "place-item place-" + p.kind);
     const glyph = HM.element("span", "kind-glyph kind-" + p.kind, p.kind === "spot" && p.rating ? p.rating : HM.KIND_GLYPHS[p.kind]);
     glyph.setAttribute("aria-hidden", "true");
-    const name = HM.element("span", "place-name", HM.placeName(p));
+    const name = HM.nameElement("span", "place-name", p);
     const detail = HM.element("span", "place-detail", [text[p.kind], HM.placeTown(p)].filter(Boolean).join(" · "));
     if (feature.geometry) {
       const button = HM.element("button", "place-button");

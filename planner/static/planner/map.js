@@ -40,6 +40,11 @@
    * active layer is GCJ-02 (Amap) and fires `huairou:datum` when that changes, so that
    * every module can redraw its points where the tiles expect them. */
   function addBaseLayers(map, layerConfigs) {
+    if (map.attributionControl && CONFIG.attribution_prefix) map.attributionControl.setPrefix(CONFIG.attribution_prefix);
+    if (map.zoomControl && CONFIG.zoom_in) {
+      map.zoomControl.remove();
+      map.zoomControl = L.control.zoom({ zoomInTitle: CONFIG.zoom_in, zoomOutTitle: CONFIG.zoom_out }).addTo(map);
+    }
     const control = L.control.layers(null, null, { collapsed: true }).addTo(map);
     layerConfigs.forEach(function (config, index) {
       const options = { attribution: config.attribution, maxZoom: 18 };
@@ -152,6 +157,13 @@
     });
   }
 
+  /* A place's name in the page's language (a proper name: translate="no"). */
+  function nameElement(tag, className, properties) {
+    const node = element(tag, className, placeName(properties));
+    node.setAttribute("translate", "no");
+    return node;
+  }
+
   function element(tag, className, text) {
     const node = document.createElement(tag);
     if (className) node.className = className;
@@ -179,6 +191,7 @@
     url: url,
     markerIcon: markerIcon,
     element: element,
+    nameElement: nameElement,
     link: link,
     KIND_GLYPHS: KIND_GLYPHS,
   };

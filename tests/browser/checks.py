@@ -1,0 +1,99 @@
+"""What a visitor sees, checked the same way on every page of the journeys: one language,
+tap targets of at least 24×24 CSS px, no horizontal scroll, no serious axe violation."""
+
+import re
+
+from axe_playwright_python.sync_playwright import Axe
+
+# Visible text, leaving out what the page marks translate="no": proper names and addresses
+# kept in their own language on purpose (a Chinese address to show a taxi driver, the brand).
+VISIBLE_TEXT = """() => {
+  const parts = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const parent = node.parentElement;
+    if (!parent || parent.closest('script, style, noscript, template, [translate="no"]')) continue;
+    if (!parent.getClientRects().length) continue;
+    const style = getComputedStyle(parent);
+    if (style.visibility === 'hidden' || style.display === 'none') continue;
+    parts.push(node.textContent);
+  }
+  for (const el of document.querySelectorAll('[placeholder], [aria-label], img[alt]')) {
+    if (!el.getClientRects().length || el.closest('[translate="no"]')) continue;
+    parts.push(el.getAttribute('placeholder') || '', el.getAttribute('aria-label') || '',
+               el.getAttribute('alt') || '');
+  }
+  return parts.join(' ');
+}"""
+
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+# Transit line names are names in any language: 916快, 916快速, H21.
+LINE_NAME = re.compile(r"\d+快速?")
+# Three or more English words in a row make a sentence; acronyms (PDF, GPS, WGS) do not count.
+ENGLISH_SENTENCE = re.compile(r"\b[A-Za-z][a-z]+(?:[ ,'’-]+[A-Za-z][a-z]+){2,}")
+# On Chinese pages: names of the map layers' makers, which are trademarks.
+ZH_ALLOWED = ("OpenStreetMap contributors",)
+
+
+def foreign_sentences(page, language: str) -> list[str]:
+    text = page.evaluate(VISIBLE_TEXT)
+    if language == "en":
+        return [run for run in HAN.findall(LINE_NAME.sub("", text))]
+    text = text
+    for allowed in ZH_ALLOWED:
+        text = text.replace(allowed, "")
+    return ENGLISH_SENTENCE.findall(text)
+
+
+def assert_one_language(page, language: str) -> None:
+    found = foreign_sentences(page, language)
+    assert found == [], f"{page.url} ({language}) shows text in the other language: {found[:10]}"
+
+
+SMALL_TARGETS = """() => {
+  const small = [];
+  const targets = document.querySelectorAll(
+    'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex="0"]');
+  for (const el of targets) {
+    const box = el.getBoundingClientRect();
+    if (!box.width || !box.height) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden') continue;
+    // WCAG 2.5.8 exception: a link inside a sentence (its block holds more text than it).
+    const block = el.closest('p, li, dd, td, figcaption, small');
+    if (el.tagName === 'A' && style.display === 'inline' && block &&
+        block.textContent.trim().length > el.textContent.trim().length + 2) continue;
+    if (box.width < 23.5 || box.height < 23.5) {
+      small.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent || el.value || '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+  }
+  return small;
+}"""
+
+
+def assert_targets(page) -> None:
+    small = page.evaluate(SMALL_TARGETS)
+    assert small == [], f"{page.url}: controls under 24×24 px: {small[:10]}"
+
+
+def assert_no_horizontal_scroll(page) -> None:
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], f"{page.url} scrolls sideways: {widths}"
+
+
+def assert_accessible(page) -> None:
+    results = Axe().run(page)
+    serious = [v for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
+    assert serious == [], results.generate_report()
+
+
+def assert_page_fit(page, language: str, phone: bool = False) -> None:
+    """Everything a journey checks on each page it visits."""
+    assert_one_language(page, language)
+    assert_targets(page)
+    if phone:
+        assert_no_horizontal_scroll(page)
+    assert_accessible(page)
