@@ -53,8 +53,8 @@ def assert_one_language(page, language: str) -> None:
 
 SMALL_TARGETS = """() => {
   const small = [];
-  const targets = document.querySelectorAll(
-    'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex="0"]');
+  const targets = document.querySelectorAll('a[href], button, input:not([type=hidden]), ' +
+    'select, textarea, summary, [role=button], [tabindex="0"]');
   for (const el of targets) {
     const box = el.getBoundingClientRect();
     if (!box.width || !box.height) continue;
@@ -65,7 +65,9 @@ SMALL_TARGETS = """() => {
     if (el.tagName === 'A' && style.display === 'inline' && block &&
         block.textContent.trim().length > el.textContent.trim().length + 2) continue;
     if (box.width < 23.5 || box.height < 23.5) {
-      small.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent || el.value || '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+      const label = (el.textContent || el.value || '').trim().slice(0, 30);
+      const size = `${Math.round(box.width)}×${Math.round(box.height)}`;
+      small.push(`${el.tagName.toLowerCase()}.${el.className} "${label}" ${size}`);
     }
   }
   return small;
