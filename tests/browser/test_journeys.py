@@ -3,9 +3,12 @@ transit on a 375 px phone in English, the same phone in Chinese, and a district 
 step asserts what the visitor sees; every page visited is checked for one language, 24 px
 controls, (on phones) no sideways scroll and no serious axe violation."""
 
+import re
+
 import pytest
 
 from tests.browser.checks import (
+    assert_accessible,
     assert_no_horizontal_scroll,
     assert_one_language,
     assert_page_fit,
@@ -122,7 +125,8 @@ def test_a_visitor_by_transit_on_an_english_phone(huairou_live, browser, live_se
     for day in plan["days"]:
         for leg in day["legs"]:
             assert leg["how"] in shown
-    lines = {leg["line"] for day in plan["days"] for leg in day["legs"] if leg.get("line")}
+    legs = [leg for day in plan["days"] for leg in day["legs"]]
+    lines = {step["line"] for leg in legs for step in leg["steps"] if step["line"]}
     assert lines and all(line in shown for line in lines)
     assert page.locator(".day-end").first.inner_text().count("Back at") == 1
     assert_page_fit(page, "en", phone=True)
@@ -173,6 +177,7 @@ def test_a_visitor_on_a_chinese_phone(huairou_live, browser, live_server):
     numbers = page.locator(".leaflet-marker-pane .marker-day").all_inner_texts()
     switcher.get_by_role("button", name="行程").click()
     assert sorted(numbers) == sorted(page.locator("#timeline .stop-number").all_inner_texts())
+    switcher.get_by_role("button", name="站点").click()
     page.get_by_role("button", name="保存并分享").click()
     page.wait_for_url("**/i/**")
     assert_page_fit(page, "zh", phone=True)
@@ -194,13 +199,20 @@ def test_an_editor_changes_a_price_and_visitors_see_it(huairou_live, browser, li
     page.click("input[type=submit]")
     page.goto(url + "/admin/planner/scenicspot/?q=hongluo")
     page.get_by_role("link", name="红螺寺").click()
+    assert_accessible(page)
     page.fill("#id_price_cny_min", "58")
     page.fill("#id_price_cny_max", "58")
     page.click("input[name=_save]")
-    page.wait_for_url("**/admin/planner/scenicspot/")
+    page.wait_for_url(re.compile(r"/admin/planner/scenicspot/(\?.*)?$"))
+    assert "红螺寺" in page.locator(".messagelist .success").inner_text()
+    assert_accessible(page)
     for language, label in (("zh", "¥58"), ("en", "¥58")):
         visitor = open_context(browser, live_server, language)
         visitor.goto(url + "/spots/hongluo-temple/")
         assert label in visitor.locator(".facts").inner_text()
+        visitor.goto(url + "/plan/?add=hongluo-temple")
+        wait_for_plan(visitor)
+        notes = visitor.locator('.timeline-stop[data-slug="hongluo-temple"] .stop-notes')
+        assert label in notes.inner_text()
         visitor.context.close()
     page.context.close()
