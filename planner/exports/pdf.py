@@ -204,6 +204,7 @@ def to_pdf(sheet: Sheet) -> bytes:
     header = [
         Paragraph(_text(sheet.title), styles["title"]),
         Paragraph(_text(sheet.subtitle), styles["base"]),
+        Paragraph(_text(_totals(sheet.totals)), styles["base"]),
         Paragraph(_text(sheet.url), styles["small"]),
         Paragraph(_text(f"Emergency 紧急电话: {EMERGENCY}"), styles["base"]),
         Paragraph(
@@ -225,13 +226,6 @@ def to_pdf(sheet: Sheet) -> bytes:
         if index:
             story.append(PageBreak())
         story += _day_story(day, sheet, styles, font, width)
-    totals = sheet.totals
-    story.append(Spacer(1, 6))
-    summary = (
-        f"Totals 合计: {totals['km']} km · {totals['travel_minutes']} min · "
-        f"tickets ¥{totals['tickets_cny']} · lodging ¥{totals['lodging_cny']}"
-    )
-    story.append(Paragraph(_text(summary), styles["base"]))
     document.build(story)
     return buffer.getvalue()
 
@@ -242,3 +236,11 @@ def _as_of(date: str) -> str:
 
 def _leg_line(km: float, minutes: int, how: str) -> str:
     return f"↓ {km} km · {minutes} min" + (f" · {how}" if how else "")
+
+
+def _totals(totals: dict) -> str:
+    """Up front, so that no sheet ends on a page holding only the totals."""
+    return (
+        f"Totals 合计: {totals['km']} km · {totals['travel_minutes']} min · "
+        f"tickets ¥{totals['tickets_cny']} · lodging ¥{totals['lodging_cny']}"
+    )
