@@ -186,9 +186,7 @@ RATE_LIMITS = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, kept explicit (admin imports)
 
 # Where `manage.py build_fixtures` reads the researched dataset from.
-HUAIROU_DATASET = Path(
-    os.environ.get("HUAIROU_DATASET", BASE_DIR.parent / "shared" / "data" / "huairou.json")
-)
+HUAIROU_DATASET = Path(os.environ.get("HUAIROU_DATASET", BASE_DIR / "data" / "huairou.json"))
 
 # Tianditu is the official Chinese basemap (WGS-84, no shift); its key never lives in the repo.
 TIANDITU_KEY = os.environ.get("TIANDITU_KEY", "")

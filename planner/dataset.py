@@ -1,7 +1,8 @@
-"""Turn the researched dataset (../shared/data/huairou.json) into a Django fixture.
+"""Turn the researched dataset (data/huairou.json) into a Django fixture.
 
-Only values the dataset holds are copied; nothing is invented. Every record gets
-the dataset's sources, confidence, and its compilation date as `last_verified`.
+Only values the dataset holds are copied; nothing is invented. Every record gets its
+sources as rows (title, URL, as-of), its confidence, and the dataset's compilation date as
+`last_verified` unless the record carries its own.
 """
 
 from typing import Any
@@ -13,6 +14,15 @@ SECTION_MODELS = {
     "villages": "planner.village",
     "points_of_interest": "planner.pointofinterest",
     "start_points": "planner.startpoint",
+}
+# The field of Source / Highlight that points at a record of each section.
+OWNER_FIELDS = {
+    "scenic_spots": "spot",
+    "homestays": "homestay",
+    "cafes": "cafe",
+    "villages": "village",
+    "points_of_interest": "poi",
+    "start_points": "start",
 }
 
 # The dataset's stop kinds map to RouteStop's target fields one to one.
@@ -50,36 +60,57 @@ def _common(record: dict, towns: dict[str, str], verified: str) -> dict[str, Any
         "latitude": None if record.get("lat") is None else f"{record['lat']:.6f}",
         "longitude": None if record.get("lng") is None else f"{record['lng']:.6f}",
         "coord_confidence": _text(record.get("coord_confidence")),
+        "coord_precision": _text(record.get("coord_precision")),
         "coord_note": _text(record.get("coord_note")),
         "phone": _text(record.get("phone")),
+        "closed_weekdays": record.get("closed_weekdays") or [],
+        "hours_note_zh": _text(record.get("hours_note_zh")),
+        "hours_note_en": _text(record.get("hours_note_en")),
         "description_zh": _text(record.get("description_zh")),
         "description_en": _text(record.get("description_en")),
         "notes": record.get("notes") or [],
-        "sources": record.get("sources") or [],
         "confidence": record.get("confidence") or "M",
-        "last_verified": verified,
-        "is_published": True,
+        "last_verified": record.get("last_verified") or verified,
+        "is_published": record.get("published", True),
     }
+
+
+def _periods_summary(record: dict) -> dict[str, Any]:
+    """The all-year default hours and the ticket range, from the seasonal periods."""
+    periods = record.get("periods") or []
+    tickets = [p["ticket_cny"] for p in periods if p.get("ticket_cny") is not None]
+    if not tickets and record.get("ticket_cny") is not None:
+        tickets = [record["ticket_cny"]]
+    open_periods = [p for p in periods if p.get("opens") and not p.get("closed")]
+    longest = max(open_periods, key=_period_days, default={})
+    return {
+        "price_cny_min": min(tickets, default=None),
+        "price_cny_max": max(tickets, default=None),
+        "opens": _time(longest.get("opens")),
+        "closes": _time(longest.get("closes")),
+        "last_entry": _time(longest.get("last_entry")),
+    }
+
+
+def _period_days(period: dict) -> int:
+    (m1, d1), (m2, d2) = (map(int, period[k].split("-")) for k in ("from", "to"))
+    return ((m2 - m1) % 12) * 31 + (d2 - d1)
 
 
 def _spot(record: dict) -> dict[str, Any]:
     return {
         "rating": _text(record.get("rating")),
         "rating_confirmed": bool(record.get("rating_confirmed")),
-        "price_cny_min": record.get("ticket_cny"),
-        "price_cny_max": record.get("ticket_cny"),
-        "price_note": _text(record.get("ticket_note")),
+        **_periods_summary(record),
+        "price_note_zh": _text(record.get("ticket_note_zh")),
+        "price_note_en": _text(record.get("ticket_note_en")),
         "price_as_of": _text(record.get("ticket_as_of")),
-        "opens": _time(record.get("opens")),
-        "closes": _time(record.get("closes")),
-        "last_entry": _time(record.get("last_entry")),
-        "hours_note": _text(record.get("hours_note")),
         "visit_minutes": record.get("visit_minutes"),
         "visit_note": _text(record.get("visit_note")),
+        "outdoor": record.get("outdoor", True),
         "best_months": record.get("best_months") or [],
         "seasons": record.get("seasons") or [],
         "tags": record.get("tags") or [],
-        "highlights": record.get("highlights") or [],
     }
 
 
@@ -88,10 +119,11 @@ def _lodging_or_cafe(record: dict) -> dict[str, Any]:
         "type": record.get("type") or "",
         "price_cny_min": record.get("price_cny_min"),
         "price_cny_max": record.get("price_cny_max"),
-        "price_note": _text(record.get("price_note")),
+        "price_note_zh": _text(record.get("price_note_zh")),
+        "price_note_en": _text(record.get("price_note_en")),
         "price_as_of": _text(record.get("price_as_of")),
-        "season_note": _text(record.get("season_note")),
-        "hours_note": _text(record.get("hours_note")),
+        "season_note_zh": _text(record.get("season_note_zh")),
+        "season_note_en": _text(record.get("season_note_en")),
     }
 
 
@@ -100,7 +132,7 @@ def _homestay(record: dict) -> dict[str, Any]:
 
 
 def _village(record: dict) -> dict[str, Any]:
-    return {"facts": record.get("facts") or [], "related": record.get("related") or []}
+    return {"related": record.get("related") or []}
 
 
 def _poi(record: dict) -> dict[str, Any]:
@@ -108,7 +140,13 @@ def _poi(record: dict) -> dict[str, Any]:
     return {
         "category": _text(record.get("category")),
         "parent_spot": [parent] if parent else None,
-        "facts": record.get("facts") or [],
+        "price_cny_min": record.get("price_cny_min"),
+        "price_cny_max": record.get("price_cny_max"),
+        "price_note_zh": _text(record.get("price_note_zh")),
+        "price_note_en": _text(record.get("price_note_en")),
+        "price_as_of": _text(record.get("price_as_of")),
+        "opens": _time(record.get("opens")),
+        "closes": _time(record.get("closes")),
     }
 
 
@@ -119,11 +157,11 @@ def _start_point(record: dict) -> dict[str, Any]:
         "connections": record.get("connections") or [],
         "price_cny_min": record.get("fare_cny"),
         "price_cny_max": record.get("fare_cny"),
-        "price_note": _text(record.get("fare_note")),
+        "price_note_zh": _text(record.get("fare_note_zh")),
+        "price_note_en": _text(record.get("fare_note_en")),
         "price_as_of": _text(record.get("fare_as_of")),
         "first_departure": _time(record.get("first_departure")),
         "last_departure": _time(record.get("last_departure")),
-        "facts": record.get("facts") or [],
     }
 
 
@@ -137,6 +175,76 @@ SECTION_FIELDS = {
 }
 
 
+def _source_objects(owner: str, slug: str, sources: list[dict]) -> list[dict]:
+    return [
+        {
+            "model": "planner.source",
+            "fields": {
+                owner: [slug],
+                "position": position,
+                "title": source["title"],
+                "url": _text(source.get("url")),
+                "as_of": _text(source.get("as_of")),
+                "supports": _text(source.get("supports")),
+                "editor_ref": _text(source.get("ref")),
+            },
+        }
+        for position, source in enumerate(sources, start=1)
+    ]
+
+
+def _highlight_objects(owner: str, slug: str, highlights: list[dict]) -> list[dict]:
+    objects = []
+    for position, item in enumerate(highlights, start=1):
+        source = item.get("source") or {}
+        objects.append(
+            {
+                "model": "planner.highlight",
+                "fields": {
+                    owner: [slug],
+                    "position": position,
+                    "months": item.get("months") or [],
+                    "text_zh": item["text_zh"],
+                    "text_en": item["text_en"],
+                    "source_title": _text(source.get("title")),
+                    "source_url": _text(source.get("url")),
+                    "source_as_of": _text(source.get("as_of")),
+                },
+            }
+        )
+    return objects
+
+
+def _period_objects(slug: str, periods: list[dict]) -> list[dict]:
+    objects = []
+    for position, period in enumerate(periods, start=1):
+        (start_month, start_day), (end_month, end_day) = (
+            map(int, period[key].split("-")) for key in ("from", "to")
+        )
+        objects.append(
+            {
+                "model": "planner.openingperiod",
+                "fields": {
+                    "spot": [slug],
+                    "position": position,
+                    "start_month": start_month,
+                    "start_day": start_day,
+                    "end_month": end_month,
+                    "end_day": end_day,
+                    "opens": _time(period.get("opens")),
+                    "closes": _time(period.get("closes")),
+                    "last_entry": _time(period.get("last_entry")),
+                    "closed": bool(period.get("closed")),
+                    "reason": _text(period.get("reason")),
+                    "ticket_cny": period.get("ticket_cny"),
+                    "note_zh": _text(period.get("note_zh")),
+                    "note_en": _text(period.get("note_en")),
+                },
+            }
+        )
+    return objects
+
+
 def _route_objects(route: dict, verified: str) -> list[dict]:
     objects = [
         {
@@ -146,13 +254,13 @@ def _route_objects(route: dict, verified: str) -> list[dict]:
                 "title_zh": route["title_zh"],
                 "title_en": _text(route.get("title_en")),
                 "theme_zh": _text(route.get("theme_zh")),
-                "theme_source": _text(route.get("theme_source")),
+                "theme_en": _text(route.get("theme_en")),
                 "theme_confidence": _text(route.get("theme_confidence")),
                 "months": route.get("months") or [],
                 "days": route.get("days") or 1,
-                "status": _text(route.get("status")),
-                "based_on": _text(route.get("based_on")),
-                "sources": route.get("sources") or [],
+                "summary_zh": _text(route.get("summary_zh")),
+                "summary_en": _text(route.get("summary_en")),
+                "notes": route.get("notes") or [],
                 "last_verified": verified,
                 "is_published": True,
             },
@@ -176,19 +284,24 @@ def _route_objects(route: dict, verified: str) -> list[dict]:
                 },
             }
         )
-    return objects
+    sources = [route["theme_source"], *route.get("sources", [])]
+    return objects + _source_objects("route", route["slug"], sources)
 
 
 def build_fixture(data: dict) -> list[dict]:
     """The whole dataset as a natural-key fixture (no primary keys, so loading is idempotent)."""
     verified = data["meta"]["generated"]
     towns = _town_names(data)
-    objects = []
+    records, rows = [], []
     for section, model in SECTION_MODELS.items():
-        extra = SECTION_FIELDS[section]
+        extra, owner = SECTION_FIELDS[section], OWNER_FIELDS[section]
         for record in data[section]:
             fields = {**_common(record, towns, verified), **extra(record)}
-            objects.append({"model": model, "fields": fields})
+            records.append({"model": model, "fields": fields})
+            rows += _source_objects(owner, record["slug"], record.get("sources") or [])
+            rows += _highlight_objects(owner, record["slug"], record.get("highlights") or [])
+            if section == "scenic_spots":
+                rows += _period_objects(record["slug"], record.get("periods") or [])
     for route in data["seasonal_routes"]:
-        objects.extend(_route_objects(route, verified))
-    return objects
+        records.extend(_route_objects(route, verified))
+    return records + rows

@@ -9,6 +9,8 @@ The admin shows a dry-run preview with each row's errors and writes nothing whil
 is wrong.
 """
 
+from urllib.parse import urlparse
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -20,13 +22,14 @@ from import_export.instance_loaders import CachedInstanceLoader
 from planner.caching.content_version import bump_content_version
 from planner.geo.geocoding import locate
 from planner.geo.towns import TOWNS_ZH, known_town
-from planner.models import Homestay, VillageCafe
+from planner.models import Homestay, Source, VillageCafe
 
 COMMON_FIELDS = (
     "slug", "name_zh", "name_en", "type", "town_zh", "town_en", "village_zh", "address_zh",
     "latitude", "longitude", "coord_confidence", "coord_note", "phone", "price_cny_min",
-    "price_cny_max", "price_as_of", "price_note", "season_note", "hours_note",
-    "description_zh", "description_en", "sources", "confidence", "last_verified",
+    "price_cny_max", "price_as_of", "price_note_zh", "price_note_en", "season_note_zh",
+    "season_note_en", "hours_note_zh", "hours_note_en", "description_zh", "description_en",
+    "sources", "confidence", "last_verified",
     "is_published", "is_illustrative",
 )  # fmt: skip
 
@@ -64,8 +67,23 @@ class CoordinateWidget(widgets.DecimalWidget):
             ) from None
 
 
+class SourceUrlsField(fields.Field):
+    """The `sources` column: the URLs of a record's source rows, in order.
+
+    On import the URLs are kept on the instance and written as rows once the records exist
+    (see PlaceResource.write_sources); a URL already recorded keeps its title and date."""
+
+    def get_value(self, obj):
+        if hasattr(obj, "_source_urls") or obj.pk is None:
+            return getattr(obj, "_source_urls", [])
+        return [row.url or row.title for row in obj.sources.all()]
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        instance._source_urls = self.clean(row, **kwargs)
+
+
 class PlaceResource(resources.ModelResource):
-    sources = fields.Field(attribute="sources", column_name="sources", widget=ListWidget())
+    sources = SourceUrlsField(attribute="sources", column_name="sources", widget=ListWidget())
     latitude = fields.Field(attribute="latitude", column_name="latitude", widget=CoordinateWidget())
     longitude = fields.Field(
         attribute="longitude", column_name="longitude", widget=CoordinateWidget()
@@ -100,6 +118,8 @@ class PlaceResource(resources.ModelResource):
             problem = locate(instance)
             if problem:
                 instance.coord_note = f"Not located: {problem}"
+        if instance.is_published and not getattr(instance, "_source_urls", None):
+            errors.setdefault("sources", []).append("A published record needs at least one source.")
         for field, message in self.row_errors(row).items():
             errors.setdefault(field, []).append(message)
         if errors:
@@ -111,17 +131,37 @@ class PlaceResource(resources.ModelResource):
         super().validate_instance(instance, import_validation_errors, validate_unique=False)
 
     def get_bulk_update_fields(self):
-        return [*super().get_bulk_update_fields(), "updated"]
+        # Source rows are written after the records (write_sources), not as a column.
+        fields = [name for name in super().get_bulk_update_fields() if name != "sources"]
+        return [*fields, "updated"]
 
     def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
         created = list(self.create_instances)
         super().bulk_create(using_transactions, dry_run, raise_errors, batch_size, result)
         self._record_history(created, dry_run, result, update=False)
+        self.write_sources(created, dry_run, result)
 
     def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
         updated = list(self.update_instances)
         super().bulk_update(using_transactions, dry_run, raise_errors, batch_size, result)
         self._record_history(updated, dry_run, result, update=True)
+        self.write_sources(updated, dry_run, result)
+
+    def write_sources(self, instances, dry_run, result) -> None:
+        """Source rows for the written records: new URLs added, dropped URLs removed."""
+        if dry_run or not instances or (result is not None and result.has_errors()):
+            return
+        owner = {"homestay": "homestay", "cafe": "cafe"}[self._meta.model.kind]
+        for instance in instances:
+            urls = getattr(instance, "_source_urls", None)
+            if urls is None:
+                continue
+            existing = {row.url: row for row in Source.objects.filter(**{owner: instance})}
+            Source.objects.filter(**{owner: instance}).exclude(url__in=urls).delete()
+            for position, url in enumerate(urls, start=1):
+                row = existing.get(url) or Source(**{owner: instance}, url=url, title=_title(url))
+                row.position = position
+                row.save()
 
     def _record_history(self, instances, dry_run, result, update: bool) -> None:
         """A history version per written row, as Model.save would have made (bulk skips it)."""
@@ -150,6 +190,12 @@ class PlaceResource(resources.ModelResource):
         if town and not known_town(town):
             errors["town_zh"] = f"Unknown town {town!r}; use one of {', '.join(TOWNS_ZH)}."
         return errors
+
+
+def _title(url: str) -> str:
+    """A readable title for an imported URL until an editor writes a better one."""
+    host = urlparse(url).netloc.removeprefix("www.")
+    return host or url[:300]
 
 
 def _blank_to_defaults(instance) -> None:

@@ -19,6 +19,7 @@ from planner.models import (
     VillageCafe,
 )
 
+from .facts import HighlightInline, OpeningPeriodInline, SourceInline, VerifiedFactsForm
 from .imports import (
     GeocodingConfirmImportForm,
     GeocodingImportForm,
@@ -63,7 +64,7 @@ class StaleFilter(admin.SimpleListFilter):
 
 @admin.action(description=_("Publish"), permissions=["change"])
 def publish(modeladmin, request, queryset):
-    ready = queryset.exclude(sources=[])
+    ready = queryset.filter(sources__isnull=False).distinct()
     skipped = queryset.count() - ready.count()
     for record in ready:
         record.is_published = True
@@ -136,6 +137,8 @@ def geocode_missing(modeladmin, request, queryset):
 
 
 class PlaceAdmin(SimpleHistoryAdmin):
+    form = VerifiedFactsForm
+    inlines = [SourceInline]
     list_display = ["name_zh", "name_en", "town_zh", "confidence", "last_verified", "is_published"]
     list_filter = ["is_published", "confidence", TownFilter, StaleFilter, "is_illustrative"]
     search_fields = ["slug", "name_zh", "name_en", "town_zh", "town_en", "village_zh", "address_zh"]
@@ -160,7 +163,8 @@ class ScenicSpotAdmin(PlaceAdmin):
     list_display = ["name_zh", "name_en", "rating", "rating_confirmed", "town_zh",
                     "price_cny_min", "price_as_of", "confidence", "last_verified",
                     "is_published"]  # fmt: skip
-    list_filter = ["rating", "rating_confirmed", *PlaceAdmin.list_filter]
+    list_filter = ["rating", "rating_confirmed", "outdoor", *PlaceAdmin.list_filter]
+    inlines = [SourceInline, OpeningPeriodInline, HighlightInline]
 
 
 class LodgingAndCafeAdmin(ImportExportMixin, PlaceAdmin):
@@ -198,15 +202,17 @@ class VillageCafeAdmin(LodgingAndCafeAdmin):
 
 @admin.register(Village)
 class VillageAdmin(PlaceAdmin):
-    pass
+    inlines = [SourceInline, HighlightInline]
 
 
 @admin.register(PointOfInterest)
 class PointOfInterestAdmin(PlaceAdmin):
     list_display = ["name_zh", "name_en", "category", *PlaceAdmin.list_display[2:]]
     list_filter = ["category", *PlaceAdmin.list_filter]
+    inlines = [SourceInline, HighlightInline]
 
 
 @admin.register(StartPoint)
 class StartPointAdmin(PlaceAdmin):
     list_display = ["name_zh", "name_en", "type", *PlaceAdmin.list_display[2:]]
+    inlines = [SourceInline, HighlightInline]

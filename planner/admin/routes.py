@@ -3,6 +3,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from planner.models import RouteStop, SeasonalRoute
 
+from .facts import SourceInline
+
 
 class RouteStopInline(admin.TabularInline):
     model = RouteStop
@@ -17,5 +19,5 @@ class SeasonalRouteAdmin(SimpleHistoryAdmin):
     list_display = ["slug", "title_zh", "title_en", "days", "is_published", "last_verified"]
     list_filter = ["is_published"]
     search_fields = ["slug", "title_zh", "title_en", "theme_zh"]
-    inlines = [RouteStopInline]
+    inlines = [RouteStopInline, SourceInline]
     readonly_fields = ["created", "updated"]

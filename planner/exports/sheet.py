@@ -101,19 +101,34 @@ class Sheet:
         return f"{self.first_date:%Y-%m-%d}-{name}"[:80]
 
 
-def _price(record) -> str:
+def _price(record, date: dt.date | None = None) -> str:
+    period = _period_on(record, date)
+    if period is not None and period.ticket_cny is not None:
+        return f"¥{period.ticket_cny}"
     low, high = record.price_cny_min, record.price_cny_max
     if low is None:
         return ""
     return f"¥{low}" if high in (None, low) else f"¥{low}–{high}"
 
 
-def _hours(record) -> str:
-    if not (record.opens and record.closes):
+def _period_on(record, date: dt.date | None):
+    """The seasonal period of a spot in force on the day (periods are prefetched)."""
+    periods = getattr(record, "periods", None)
+    if date is None or periods is None:
+        return None
+    return next((period for period in periods.all() if period.covers(date)), None)
+
+
+def _hours(record, date: dt.date | None = None) -> str:
+    period = _period_on(record, date)
+    if period is not None and period.closed:
+        return f"closed ({period.get_reason_display()})"
+    source = period if period is not None and period.opens else record
+    if not (source.opens and source.closes):
         return ""
-    hours = f"{record.opens:%H:%M}–{record.closes:%H:%M}"
-    if record.last_entry:
-        hours += f" (last entry {record.last_entry:%H:%M})"
+    hours = f"{source.opens:%H:%M}–{source.closes:%H:%M}"
+    if source.last_entry:
+        hours += f" (last entry {source.last_entry:%H:%M})"
     return hours
 
 
@@ -132,12 +147,15 @@ def load_records(plan: dict) -> dict[tuple[str, str], object]:
         model = PLACE_MODEL_BY_KIND.get(kind)
         if model is None:
             continue
-        for record in model.objects.filter(slug__in=slugs):
+        queryset = model.objects.filter(slug__in=slugs)
+        if kind == "spot":
+            queryset = queryset.prefetch_related("periods")
+        for record in queryset:
             records[(kind, record.slug)] = record
     return records
 
 
-def sheet_place(data: dict, records: dict) -> SheetPlace:
+def sheet_place(data: dict, records: dict, date: dt.date | None = None) -> SheetPlace:
     record = records.get((data["kind"], data["slug"]))
     base = {
         "slug": data["slug"],
@@ -154,9 +172,9 @@ def sheet_place(data: dict, records: dict) -> SheetPlace:
         **base,
         address=record.address_zh or " ".join(filter(None, [record.town_zh, record.village_zh])),
         phone=record.phone,
-        hours=_hours(record),
+        hours=_hours(record, date),
         hours_note=record.hours_note,
-        price=_price(record),
+        price=_price(record, date),
         price_as_of=record.price_as_of or _date(record.last_verified),
         is_illustrative=record.is_illustrative,
     )
@@ -180,7 +198,7 @@ def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None =
             stops.append(
                 SheetStop(
                     number=index + 1,
-                    place=sheet_place(stop, records),
+                    place=sheet_place(stop, records, date),
                     arrive=dt.datetime.combine(date, dt.time.fromisoformat(stop["arrive"])),
                     depart=dt.datetime.combine(date, dt.time.fromisoformat(stop["depart"])),
                     role=stop["role"],
@@ -205,7 +223,9 @@ def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None =
                 final_leg_minutes=final["minutes"],
                 final_leg_how=leg_summary(final),
                 return_at=day["return_at"],
-                overnight=sheet_place(day["overnight"], records) if day["overnight"] else None,
+                overnight=sheet_place(day["overnight"], records, date)
+                if day["overnight"]
+                else None,
                 lunch_break=day["lunch_break"],
                 warnings=_texts(day["warnings"]),
             )

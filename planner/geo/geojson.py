@@ -33,8 +33,9 @@ COMMON_FIELDS = (
     "price_cny_max",
     "confidence",
     "is_illustrative",
+    "coord_precision",
 )
-KIND_FIELDS = {"spot": ("rating", "rating_confirmed", "visit_minutes")}
+KIND_FIELDS = {"spot": ("rating", "rating_confirmed", "visit_minutes"), "homestay": ("type",)}
 # More places than this in view (with a zoom given) come back as per-cell counts, which keeps
 # every response small (≤ 200 KB) whether the district lists 2,000 places or 100,000.
 MAX_FEATURES = 300
@@ -100,6 +101,9 @@ def _feature(kind: str, row: dict, url_pattern: str) -> dict:
         "illustrative": row["is_illustrative"],
         "rating": row.get("rating") or None,
         "rating_confirmed": row.get("rating_confirmed"),
+        "lodging_kind": row.get("type") or None,
+        # Shown as "approximate location": a village or town centre, or a rough point.
+        "location_approximate": row["coord_precision"] != "exact",
         "url": url_pattern.replace("__slug__", row["slug"]),
     }
     geometry = None

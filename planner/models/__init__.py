@@ -1,9 +1,11 @@
 from .dataset import DatasetLoad
+from .facts import Highlight, OpeningPeriod, Source
 from .itineraries import Itinerary, ItineraryDay, ItineraryStop
 from .places import (
     PLACE_MODEL_BY_KIND,
     PLACE_MODELS,
     Confidence,
+    CoordPrecision,
     Homestay,
     Place,
     PointOfInterest,
@@ -19,6 +21,10 @@ __all__ = [
     "PLACE_MODELS",
     "PLACE_MODEL_BY_KIND",
     "Confidence",
+    "CoordPrecision",
+    "Highlight",
+    "OpeningPeriod",
+    "Source",
     "DatasetLoad",
     "Homestay",
     "Itinerary",

@@ -18,6 +18,14 @@ from planner.geo.extent import HUAIROU_EXTENT, is_inside_huairou
 from planner.planning.seasons import SEASON_MONTHS
 
 from .base import Timestamped
+from .fields import months_field, tags_field, weekdays_field
+
+
+class CoordPrecision(models.TextChoices):
+    EXACT = "exact", _("exact (the place itself)")
+    VILLAGE = "village", _("village centre")
+    TOWN = "town", _("town centre")
+    APPROXIMATE = "approximate", _("approximate (within a few km)")
 
 
 class Confidence(models.TextChoices):
@@ -63,31 +71,45 @@ class Place(Timestamped):
     coord_confidence = models.CharField(
         _("coordinate confidence"), max_length=1, choices=Confidence.choices, blank=True
     )
-    coord_note = models.TextField(_("coordinate note"), blank=True)
+    coord_precision = models.CharField(
+        _("coordinate precision"),
+        max_length=12,
+        choices=CoordPrecision.choices,
+        blank=True,
+        help_text=_("Anything but 'exact' is shown to visitors as an approximate location."),
+    )
+    coord_note = models.TextField(_("coordinate note (editors only)"), blank=True)
 
     phone = models.CharField(_("phone"), max_length=60, blank=True)
 
     opens = models.TimeField(_("opening time"), null=True, blank=True)
     closes = models.TimeField(_("closing time"), null=True, blank=True)
     last_entry = models.TimeField(_("last entry"), null=True, blank=True)
-    hours_note = models.TextField(_("opening hours note"), blank=True)
+    closed_weekdays = weekdays_field(_("closed on"))
+    hours_note_zh = models.TextField(_("opening hours note (Chinese)"), blank=True)
+    hours_note_en = models.TextField(_("opening hours note (English)"), blank=True)
 
     price_cny_min = models.PositiveIntegerField(_("price from (CNY)"), null=True, blank=True)
     price_cny_max = models.PositiveIntegerField(_("price up to (CNY)"), null=True, blank=True)
-    price_note = models.TextField(_("price note"), blank=True)
+    price_note_zh = models.TextField(_("price note (Chinese)"), blank=True)
+    price_note_en = models.TextField(_("price note (English)"), blank=True)
     price_as_of = models.CharField(
         _("price as of"), max_length=20, blank=True, help_text=_("Year or date the price is from.")
     )
 
-    best_months = models.JSONField(_("best months"), default=list, blank=True)
+    best_months = months_field(_("best months"))
     seasons = models.JSONField(_("seasons"), default=list, blank=True)
-    tags = models.JSONField(_("tags"), default=list, blank=True)
+    tags = tags_field(_("themes"))
 
     description_zh = models.TextField(_("description (Chinese)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
-    notes = models.JSONField(_("notes"), default=list, blank=True)
+    notes = models.JSONField(
+        _("research notes (editors only)"),
+        default=list,
+        blank=True,
+        help_text=_("Never shown to visitors."),
+    )
 
-    sources = models.JSONField(_("sources"), default=list, blank=True)
     confidence = models.CharField(
         _("confidence"), max_length=1, choices=Confidence.choices, default=Confidence.MEDIUM
     )
@@ -142,11 +164,28 @@ class Place(Timestamped):
             return self.description_zh or self.description_en
         return self.description_en
 
+    @property
+    def hours_note(self) -> str:
+        return _in_language(self.hours_note_zh, self.hours_note_en)
+
+    @property
+    def price_note(self) -> str:
+        return _in_language(self.price_note_zh, self.price_note_en)
+
+    @property
+    def season_note(self) -> str:
+        zh, en = getattr(self, "season_note_zh", ""), getattr(self, "season_note_en", "")
+        return _in_language(zh, en)
+
     # --- location -----------------------------------------------------------------------
 
     @property
     def is_mapped(self) -> bool:
         return self.latitude is not None and self.longitude is not None
+
+    @property
+    def is_location_approximate(self) -> bool:
+        return self.is_mapped and self.coord_precision != CoordPrecision.EXACT
 
     @property
     def coordinates(self) -> Point | None:
@@ -159,8 +198,6 @@ class Place(Timestamped):
         if not (self.is_mapped and other.is_mapped):
             return None
         return geodesic(self.coordinates, other.coordinates).km
-
-    # --- provenance ----------------------------------------------------------------------
 
     def get_absolute_url(self):
         return reverse(f"planner:{self.kind}-detail", args=[self.slug])
@@ -184,8 +221,6 @@ class Place(Timestamped):
                 "longitude %(lng_min)s–%(lng_max)s). Check that latitude and longitude are "
                 "not swapped and that the point is WGS-84."
             ) % {"lat": self.latitude, "lng": self.longitude, **box}
-        if self.is_published and not self.sources:
-            errors["sources"] = _("A published record needs at least one source.")
         errors.update(self._hours_errors())
         errors.update(self._price_and_season_errors())
         if errors:
@@ -215,11 +250,6 @@ class Place(Timestamped):
         low, high = self.price_cny_min, self.price_cny_max
         if low is not None and high is not None and low > high:
             errors["price_cny_max"] = _("The highest price cannot be below the lowest price.")
-        months = self.best_months or []
-        if not isinstance(months, list) or any(
-            not isinstance(m, int) or isinstance(m, bool) or not 1 <= m <= 12 for m in months
-        ):
-            errors["best_months"] = _("Months must be whole numbers from 1 to 12, e.g. [4, 5, 10].")
         seasons = self.seasons or []
         if not isinstance(seasons, list) or any(s not in SEASON_MONTHS for s in seasons):
             errors["seasons"] = _("Seasons must be among spring, summer, autumn, winter.")
@@ -228,6 +258,13 @@ class Place(Timestamped):
 
 def _language_is_chinese() -> bool:
     return (get_language() or "zh-hans").startswith("zh")
+
+
+def _in_language(text_zh: str, text_en: str) -> str:
+    """The viewer's language, else the other one (both are required for published facts)."""
+    if _language_is_chinese():
+        return text_zh or text_en
+    return text_en or text_zh
 
 
 class Rating(models.TextChoices):
@@ -248,13 +285,8 @@ class ScenicSpot(Place):
         help_text=_("True when two independent sources support the rating."),
     )
     visit_minutes = models.PositiveIntegerField(_("typical visit (minutes)"), null=True, blank=True)
-    visit_note = models.TextField(_("visit note"), blank=True)
-    highlights = models.JSONField(
-        _("highlights by month"),
-        default=list,
-        blank=True,
-        help_text=_("List of {months, text_zh, text_en, source}."),
-    )
+    visit_note = models.TextField(_("visit note (editors only)"), blank=True)
+    outdoor = models.BooleanField(_("outdoor"), default=True, help_text=_("Visits end by sunset."))
 
     class Meta(Place.Meta):
         verbose_name = _("scenic spot")
@@ -271,12 +303,16 @@ class Homestay(Place):
     kind = "homestay"
 
     class Type(models.TextChoices):
-        HOMESTAY = "homestay", _("homestay")
+        HOMESTAY = "homestay", _("homestay (民宿)")
         HOTEL = "hotel", _("hotel")
+        FARMSTAY = "farmstay", _("farmstay (农家院)")
 
-    type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.HOMESTAY)
+    type = models.CharField(
+        _("lodging kind"), max_length=20, choices=Type.choices, default=Type.HOMESTAY
+    )
     rooms = models.PositiveIntegerField(_("rooms"), null=True, blank=True)
-    season_note = models.TextField(_("season note"), blank=True)
+    season_note_zh = models.TextField(_("season note (Chinese)"), blank=True)
+    season_note_en = models.TextField(_("season note (English)"), blank=True)
 
     class Meta(Place.Meta):
         verbose_name = _("homestay")
@@ -291,7 +327,8 @@ class VillageCafe(Place):
         CAFE_RESTAURANT = "cafe-restaurant", _("café-restaurant")
 
     type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.CAFE)
-    season_note = models.TextField(_("season note"), blank=True)
+    season_note_zh = models.TextField(_("season note (Chinese)"), blank=True)
+    season_note_en = models.TextField(_("season note (English)"), blank=True)
 
     class Meta(Place.Meta):
         verbose_name = _("village café")
@@ -301,7 +338,6 @@ class VillageCafe(Place):
 class Village(Place):
     kind = "village"
 
-    facts = models.JSONField(_("facts"), default=list, blank=True)
     related = models.JSONField(_("related places"), default=list, blank=True)
 
     class Meta(Place.Meta):
@@ -316,7 +352,6 @@ class PointOfInterest(Place):
     parent_spot = models.ForeignKey(
         ScenicSpot, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    facts = models.JSONField(_("facts"), default=list, blank=True)
 
     class Meta(Place.Meta):
         verbose_name = _("point of interest")
@@ -340,9 +375,11 @@ class StartPoint(Place):
     first_departure = models.TimeField(_("first departure"), null=True, blank=True)
     last_departure = models.TimeField(_("last departure"), null=True, blank=True)
     connections = models.JSONField(
-        _("onward connections"), default=list, blank=True, help_text=_("List of {to, lines, text}.")
+        _("onward connections (editors only)"),
+        default=list,
+        blank=True,
+        help_text=_("List of {to, lines, text}."),
     )
-    facts = models.JSONField(_("facts"), default=list, blank=True)
 
     class Meta(Place.Meta):
         verbose_name = _("start point")

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .base import Timestamped
+from .fields import months_field
 from .places import Confidence, Homestay, PointOfInterest, ScenicSpot, Village, VillageCafe
 
 # The fields of RouteStop that can point at a place, by the dataset's stop kind.
@@ -39,15 +40,20 @@ class SeasonalRoute(Timestamped):
     theme_zh = models.CharField(
         _("district theme line"), max_length=200, blank=True, help_text=_("怀柔四季精品旅游线路")
     )
-    theme_source = models.TextField(_("theme source"), blank=True)
+    theme_en = models.CharField(_("theme in English"), max_length=200, blank=True)
     theme_confidence = models.CharField(
         _("theme confidence"), max_length=1, choices=Confidence.choices, blank=True
     )
-    months = models.JSONField(_("months"), default=list)
+    months = months_field(_("months"))
     days = models.PositiveSmallIntegerField(_("days"), default=1)
-    status = models.TextField(_("status"), default="suggested")
-    based_on = models.TextField(_("based on"), blank=True)
-    sources = models.JSONField(_("sources"), default=list, blank=True)
+    summary_zh = models.TextField(_("how the route was built (Chinese)"), blank=True)
+    summary_en = models.TextField(_("how the route was built (English)"), blank=True)
+    notes = models.JSONField(
+        _("research notes (editors only)"),
+        default=list,
+        blank=True,
+        help_text=_("Never shown to visitors."),
+    )
     last_verified = models.DateField(_("last verified"), null=True, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
 
@@ -68,6 +74,18 @@ class SeasonalRoute(Timestamped):
         return (self.slug,)
 
     @property
+    def summary(self) -> str:
+        if (get_language() or "zh").startswith("zh") or not self.summary_en:
+            return self.summary_zh
+        return self.summary_en
+
+    @property
+    def theme(self) -> str:
+        if (get_language() or "zh").startswith("zh") or not self.theme_en:
+            return self.theme_zh
+        return self.theme_en
+
+    @property
     def title(self) -> str:
         if (get_language() or "zh").startswith("zh") or not self.title_en:
             return self.title_zh
@@ -75,12 +93,6 @@ class SeasonalRoute(Timestamped):
 
     def get_absolute_url(self):
         return reverse("planner:route-detail", args=[self.slug])
-
-    def clean(self):
-        super().clean()
-        bad = [m for m in self.months or [] if not isinstance(m, int) or not 1 <= m <= 12]
-        if bad:
-            raise ValidationError({"months": _("Months must be whole numbers from 1 to 12.")})
 
 
 class RouteStopQuerySet(models.QuerySet):

@@ -19,6 +19,8 @@ ROAD_SPEED_KMH = {
     "expressway": 85,
     # 会都路, 京密路, 北台路: urban expressway designed for 80–100 km/h with lights (17car 2011).
     "arterial": 50,
+    # 京密路 and other radial roads out of Beijing: same design and lights as the arterials.
+    "radial": 50,
     # G111 between the Kaifang and Yanqi roundabouts: two-lane national road with lights.
     "national": 45,
     # G111 河防口–汤河口, rebuilt as four lanes designed for 60 km/h; travel time cut by a
@@ -41,6 +43,7 @@ ROAD_CIRCUITY = {
     "urban": 1.25,
     "expressway": 1.05,
     "arterial": 1.2,
+    "radial": 1.2,
     "national": 1.2,
     "g111_rebuilt": 1.1,
     "g111_phase2": 1.3,

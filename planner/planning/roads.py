@@ -120,8 +120,8 @@ class RoadNetwork:
 
     # --- places --------------------------------------------------------------------------
 
-    def attach(self, lat: float, lng: float) -> tuple[tuple[int, float], ...]:
-        """The nearest junctions of a point and the local road km to each."""
+    def attach(self, lat: float, lng: float) -> "Attachment":
+        """How a point joins the graph: its nearest junctions and its nearest road."""
         return _attach(self, round(lat, 6), round(lng, 6))
 
     def node_path(self, tables: _Tables, a: int, b: int) -> list[int]:
@@ -138,15 +138,19 @@ class RoadNetwork:
         if straight <= p.DIRECT_LOCAL_KM:
             km = straight * p.LOCAL_CIRCUITY
             best = (km / p.LOCAL_SPEED_KMH * 60, km, None)
+        start, end = self.attach(*a), self.attach(*b)
+        along = start.along_the_same_road(end, factors)
+        if along is not None and (best is None or along[0] < best[0]):
+            best = (*along, None)
         tables = self.tables(factors)
-        to_minutes = 60 / p.LOCAL_SPEED_KMH
-        for start, start_km in self.attach(*a):
-            row_minutes, row_km = tables.minutes[start], tables.km[start]
-            for end, end_km in self.attach(*b):
-                local_km = start_km + end_km
-                minutes = row_minutes[end] + local_km * to_minutes
+        start_factor, end_factor = start.road_factor(factors), end.road_factor(factors)
+        for first, first_km, first_local, first_road in start.entries:
+            row_minutes, row_km = tables.minutes[first], tables.km[first]
+            first_minutes = first_local + first_road * start_factor
+            for last, last_km, last_local, last_road in end.entries:
+                minutes = row_minutes[last] + first_minutes + last_local + last_road * end_factor
                 if best is None or minutes < best[0]:
-                    best = (minutes, row_km[end] + local_km, (start, end))
+                    best = (minutes, row_km[last] + first_km + last_km, (first, last))
         return best
 
     def route(self, a: tuple[float, float], b: tuple[float, float], factors=None) -> RoadRoute:
@@ -160,12 +164,89 @@ class RoadNetwork:
         return RoadRoute(km, minutes, path, tuple(node.id for node in nodes))
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """Ways from a point onto the graph: (node, km, local minutes, road minutes) each.
+
+    A point joins its nearest junctions by a local road, and its nearest road (not an
+    expressway, which one enters only at exits) at the foot of the perpendicular, then
+    drives along it to either end; the road minutes are free-flowing, slowed by the traffic
+    of the road's class when a leg is priced.
+    """
+
+    entries: tuple[tuple[int, float, float, float], ...]
+    edge: "Edge | None" = None
+    fraction: float = 0.0  # where along `edge` the point joins it, from edge.a
+    local_km: float = 0.0  # the local road from the point to that spot
+
+    def road_factor(self, factors: dict[str, float]) -> float:
+        return factors.get(self.edge.speed_class, 1.0) if self.edge else 1.0
+
+    def along_the_same_road(self, other: "Attachment", factors: dict[str, float]):
+        """(minutes, km) between two points that join the same road, without a detour."""
+        if self.edge is None or other.edge is None:
+            return None
+        if {self.edge.a, self.edge.b} != {other.edge.a, other.edge.b}:
+            return None
+        other_fraction = other.fraction if other.edge.a == self.edge.a else 1 - other.fraction
+        road_km = abs(self.fraction - other_fraction) * self.edge.km
+        local_km = self.local_km + other.local_km
+        road_minutes = road_km / p.ROAD_SPEED_KMH[self.edge.speed_class] * 60
+        minutes = road_minutes * self.road_factor(factors) + local_km / p.LOCAL_SPEED_KMH * 60
+        return minutes, road_km + local_km
+
+
+def _foot(network: RoadNetwork, edge: Edge, lat: float, lng: float) -> tuple[float, float]:
+    """(fraction along the edge, straight km to it) on a local flat projection."""
+    a, b = network.nodes[edge.a], network.nodes[edge.b]
+    scale = math.cos(math.radians(lat))
+    ax, ay, bx, by = a.lng * scale, a.lat, b.lng * scale, b.lat
+    dx, dy = bx - ax, by - ay
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else ((lng * scale - ax) * dx + (lat - ay) * dy) / length
+    t = min(1.0, max(0.0, t))
+    return t, straight_km(lat, lng, ay + t * dy, (ax + t * dx) / scale)
+
+
 @cache
-def _attach(network: RoadNetwork, lat: float, lng: float) -> tuple[tuple[int, float], ...]:
+def _attach(network: RoadNetwork, lat: float, lng: float) -> Attachment:
+    to_minutes = 60 / p.LOCAL_SPEED_KMH
     distances = sorted(
         (straight_km(lat, lng, node.lat, node.lng), i) for i, node in enumerate(network.nodes)
     )
-    return tuple((i, km * p.LOCAL_CIRCUITY) for km, i in distances[: p.ATTACH_NODES])
+    entries = [
+        (i, km * p.LOCAL_CIRCUITY, km * p.LOCAL_CIRCUITY * to_minutes, 0.0)
+        for km, i in distances[: p.ATTACH_NODES]
+    ]
+    roads = [edge for edge in network.edges if edge.speed_class != "expressway"]
+    if not roads:
+        return Attachment(tuple(entries))
+    fraction, km, edge = min(
+        ((*_foot(network, edge, lat, lng), edge) for edge in roads), key=lambda found: found[1]
+    )
+    local_km = km * p.LOCAL_CIRCUITY
+    speed = p.ROAD_SPEED_KMH[edge.speed_class]
+    for node, share in ((edge.a, fraction), (edge.b, 1 - fraction)):
+        road_km = share * edge.km
+        entries.append((node, local_km + road_km, local_km * to_minutes, road_km / speed * 60))
+    return Attachment(_undominated(entries), edge, fraction, local_km)
+
+
+def _undominated(entries: list) -> tuple:
+    """Drop a way onto a junction that another way onto it beats on both its local and its
+    road minutes: traffic factors only slow roads (all ≥ 1), so it can never be quicker."""
+    return tuple(
+        entry
+        for entry in entries
+        if not any(
+            other is not entry
+            and other[0] == entry[0]
+            and other[2] <= entry[2]
+            and other[3] <= entry[3]
+            and (other[2], other[3]) != (entry[2], entry[3])
+            for other in entries
+        )
+    )
 
 
 _NETWORKS: dict[Path, RoadNetwork] = {}

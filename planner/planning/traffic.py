@@ -13,7 +13,9 @@ from . import parameters as p
 from .calendar import DayType
 from .calendar import day_type as _calendar_day_type
 
-CONGESTED_CLASSES = ("urban", "expressway")
+# Where the queues are: city streets and the radial roads out of Beijing (交管 2007: "京承、京开、
+# 京密、机场等远郊旅游线路交通压力将不断加大").
+CONGESTED_CLASSES = ("urban", "expressway", "radial")
 HOLIDAY_CLASSES = ("national", "g111_rebuilt", "county")
 
 

@@ -59,6 +59,11 @@ def _hhmm(minutes: float) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+def _known(record: dict, key: str):
+    """A timetable value: the sourced one, else the stated assumption (`<key>_assumed`)."""
+    return record.get(key) or record[f"{key}_assumed"]
+
+
 def _departures(first: str, last: str, headway: int) -> tuple[int, ...]:
     return tuple(range(_clock(first), _clock(last) + 1, headway))
 
@@ -89,8 +94,8 @@ class TransitPlanner:
             if place.slug in line["serves"]:
                 stop = self._node_point(line["stop_node"])
                 ride = self._drive(hub, stop)
-                headway = line.get("headway_minutes") or line["headway_minutes_assumed"]
-                times = _departures(line["first_assumed"], line["last_assumed"], headway)
+                headway = _known(line, "headway_minutes")
+                times = _departures(_known(line, "first"), _known(line, "last"), headway)
                 walk = line["serves"][place.slug]
                 return [
                     _Segment("bus", line["line"], TAXI_HUB, line["stop_node"],
@@ -118,7 +123,7 @@ class TransitPlanner:
             first, last = (
                 (trunk["outbound_first"], trunk["outbound_last"])
                 if outbound
-                else (trunk["return_first_assumed"], trunk["return_last_assumed"])
+                else (_known(trunk, "return_first"), _known(trunk, "return_last"))
             )
             headway = trunk["headway_minutes"]
             departures = _departures(first, last, headway)
@@ -153,18 +158,26 @@ class TransitPlanner:
             trunk = next(t for t in self.trunks if t["hub"] == TAXI_HUB)
             if back is None:
                 return []
-            reversed_back = [
-                _Segment(s.mode, s.line, s.destination, s.origin, s.minutes, s.km,
-                         s.departures, s.headway, s.on_demand_wait, s.path[::-1])
-                for s in reversed(back)
-            ]  # fmt: skip
-            return [[*reversed_back, self._trunk(trunk, False, day_kind, slowdown)]]
+            return [[*_reversed(back), self._trunk(trunk, False, day_kind, slowdown)]]
+        by_line = self._from_or_to_the_hub(a, b)
+        if by_line:
+            return by_line  # as from the city: a line that serves the place is the way
         drive = self._drive(a.point, b.point)
         hub_km = self._drive(self._node_point(TAXI_HUB), a.point).km
         mode = "taxi" if hub_km <= p.TAXI_CRUISE_KM else "booked_car"
         wait = p.TAXI_WAIT_MINUTES if mode == "taxi" else 0
         return [[_Segment(mode, "", a.slug, b.slug, drive.minutes, drive.km,
                           on_demand_wait=wait, path=drive.path)]]  # fmt: skip
+
+    def _from_or_to_the_hub(self, a: PlaceInfo, b: PlaceInfo) -> list[list[_Segment]]:
+        """A local line between Huairou town and a place it serves, either way."""
+        if a.slug == TAXI_HUB:
+            onward = self._hub_to_place(b)
+            return [onward] if onward and onward[0].line else []
+        if b.slug == TAXI_HUB:
+            back = self._hub_to_place(a)
+            return [_reversed(back)] if back and back[0].line else []
+        return []
 
     def _via_station(self, trunk: dict, b: PlaceInfo, day_kind: str) -> list[list[_Segment]]:
         station = self._node_point(trunk["hub"])
@@ -223,6 +236,15 @@ class TransitPlanner:
 
     def practical(self, place: PlaceInfo) -> bool:
         return self.is_city(place) or self._hub_to_place(place) is not None
+
+
+def _reversed(chain: list[_Segment]) -> list[_Segment]:
+    """The same chain ridden the other way."""
+    return [
+        _Segment(s.mode, s.line, s.destination, s.origin, s.minutes, s.km,
+                 s.departures, s.headway, s.on_demand_wait, s.path[::-1])
+        for s in reversed(chain)
+    ]  # fmt: skip
 
 
 def load_transit(network: RoadNetwork, path: Path | str | None = None) -> TransitPlanner:

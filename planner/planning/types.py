@@ -22,6 +22,21 @@ class Pace(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class OpeningPeriod:
+    """Hours in force every year from one (month, day) to another, both inclusive (may wrap
+    the year)."""
+
+    start: tuple[int, int]
+    end: tuple[int, int]
+    opens: dt.time | None = None
+    closes: dt.time | None = None
+    last_entry: dt.time | None = None
+    closed: bool = False  # closed for the season (fire season, winter, works)
+    reason: str = ""  # a code: fire_season | winter | works | event | ""
+    ticket_cny: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class PlaceInfo:
     """Everything the engine needs to know about one place (slots: 100,000 of them fit)."""
 
@@ -47,6 +62,10 @@ class PlaceInfo:
     town_zh: str = ""
     category: str = ""
     is_illustrative: bool = False
+    periods: tuple[OpeningPeriod, ...] = ()
+    closed_weekdays: tuple[int, ...] = ()  # Monday = 0
+    outdoor: bool = False  # ends by sunset
+    lodging_kind: str = ""  # homestay | hotel | farmstay for stays; "" otherwise
 
     @property
     def point(self) -> tuple[float, float]:

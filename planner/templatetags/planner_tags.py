@@ -4,6 +4,8 @@ from django import template
 from django.contrib.staticfiles import finders
 from django.utils.safestring import mark_safe
 
+from planner.models.fields import MONTH_CHOICES, TAG_CHOICES, WEEKDAY_CHOICES
+
 register = template.Library()
 
 
@@ -18,6 +20,43 @@ def inline_css(path: str):
 
     The file is our own, read from the static directories; CSP allows inline styles."""
     return mark_safe(f"<style>{_read(path)}</style>")  # noqa: S308 — our own static file
+
+
+@register.filter
+def month_names(months) -> str:
+    """[4, 5, 10] → "Apr, May, Oct" in the viewer's language."""
+    names = dict(MONTH_CHOICES)
+    return ", ".join(str(names[m]) for m in months or () if m in names)
+
+
+@register.filter
+def weekday_names(days) -> str:
+    names = dict(WEEKDAY_CHOICES)
+    return ", ".join(str(names[d]) for d in days or () if d in names)
+
+
+@register.filter
+def tag_labels(tags) -> str:
+    names = dict(TAG_CHOICES)
+    return ", ".join(str(names.get(tag, tag)) for tag in tags or ())
+
+
+@register.filter
+def period_dates(period) -> str:
+    """ "Apr 1 – Oct 31" for an opening period."""
+    names = dict(MONTH_CHOICES)
+    return (
+        f"{names[period.start_month]} {period.start_day} – "
+        f"{names[period.end_month]} {period.end_day}"
+    )
+
+
+@register.filter
+def has_period_hours(place) -> bool:
+    periods = getattr(place, "periods", None)
+    if periods is None:
+        return False
+    return any(p.opens or p.closed for p in periods.all())
 
 
 @register.filter

@@ -7,6 +7,7 @@ from planner.models import Homestay, PointOfInterest, ScenicSpot, StartPoint, Vi
 from planner.planning import Candidates, PlaceInfo
 from planner.planning.parameters import TRANSIT_HUBS
 from planner.planning.schedule import LUNCH_POI_CATEGORIES
+from planner.planning.types import OpeningPeriod
 
 # Kinds a visitor can add as a stop, in the order a bare slug is looked up.
 STOP_MODELS = (ScenicSpot, VillageCafe, Village, PointOfInterest, Homestay)
@@ -36,6 +37,29 @@ def place_info(place) -> PlaceInfo:
         town_zh=place.town_zh,
         category=getattr(place, "category", ""),
         is_illustrative=place.is_illustrative,
+        periods=opening_periods(place),
+        closed_weekdays=tuple(place.closed_weekdays or ()),
+        outdoor=getattr(place, "outdoor", False),
+        lodging_kind=place.type if isinstance(place, Homestay) else "",
+    )
+
+
+def opening_periods(place) -> tuple[OpeningPeriod, ...]:
+    """A spot's seasonal hours, closures and tickets (prefetch `periods` to avoid a query)."""
+    if not isinstance(place, ScenicSpot):
+        return ()
+    return tuple(
+        OpeningPeriod(
+            start=(period.start_month, period.start_day),
+            end=(period.end_month, period.end_day),
+            opens=period.opens,
+            closes=period.closes,
+            last_entry=period.last_entry,
+            closed=period.closed,
+            reason=period.reason,
+            ticket_cny=period.ticket_cny,
+        )
+        for period in place.periods.all()
     )
 
 
@@ -47,7 +71,10 @@ def find_stops(slugs: Iterable[str]) -> dict[str, object]:
         missing = wanted - set(found)
         if not missing:
             break
-        for place in model.objects.published().filter(slug__in=missing):
+        queryset = model.objects.published().filter(slug__in=missing)
+        if model is ScenicSpot:
+            queryset = queryset.prefetch_related("periods")
+        for place in queryset:
             found[place.slug] = place
     return found
 

@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -6,23 +7,40 @@ from django.forms.models import model_to_dict
 from django.test import Client
 
 from planner.models import Homestay, RouteStop, ScenicSpot, SeasonalRoute
+from planner.models.fields import ChoiceListField
+
+
+def _field_values(row, prefix="") -> dict:
+    data = {}
+    for name, value in model_to_dict(row).items():
+        if value is None:
+            data[prefix + name] = ""
+        elif isinstance(row._meta.get_field(name), ChoiceListField):
+            data[prefix + name] = [str(item) for item in value]  # one checkbox each
+        elif isinstance(value, list):
+            data[prefix + name] = json.dumps(value, ensure_ascii=False)
+        elif isinstance(value, bool):
+            if value:
+                data[prefix + name] = "on"
+        elif isinstance(value, dt.time):
+            data[prefix + name] = value.strftime("%H:%M")
+        else:
+            data[prefix + name] = value
+    return data
+
+
+INLINES = {"scenicspot": ("sources", "periods", "highlights"), "homestay": ("sources",)}
 
 
 def form_data(record, **changes):
-    """What the change form would post for `record`, with some fields changed."""
-    data = {}
-    for name, value in model_to_dict(record).items():
-        if value is None:
-            data[name] = ""
-        elif isinstance(value, list):
-            data[name] = __import__("json").dumps(value, ensure_ascii=False)
-        elif isinstance(value, bool):
-            if value:
-                data[name] = "on"
-        elif isinstance(value, dt.time):
-            data[name] = value.strftime("%H:%M")
-        else:
-            data[name] = value
+    """What the change form would post for `record` (with its inline rows), some fields changed."""
+    data = _field_values(record)
+    for accessor in INLINES.get(record._meta.model_name, ()):
+        rows = list(getattr(record, accessor).all()) if record.pk else []
+        management = {"TOTAL_FORMS": len(rows), "INITIAL_FORMS": len(rows), "MIN_NUM_FORMS": 0}
+        data.update({f"{accessor}-{key}": value for key, value in management.items()})
+        for index, row in enumerate(rows):
+            data.update(_field_values(row, f"{accessor}-{index}-"))
     data.update(changes)
     return {key: value for key, value in data.items() if value is not False}
 
@@ -41,15 +59,21 @@ def editor(db):
     return client
 
 
+def _all_sources_deleted() -> dict:
+    return {f"sources-{i}-DELETE": "on" for i in range(20)}
+
+
 @pytest.mark.parametrize(
     "changes, message",
     [
         ({"opens": "18:00", "closes": "08:00"}, "Closing time must be after opening time"),
         ({"last_entry": "20:00"}, "Last entry must lie between opening and closing"),
         ({"price_cny_min": "90", "price_cny_max": "40"}, "highest price cannot be below"),
-        ({"best_months": "[4, 13]"}, "Months must be whole numbers from 1 to 12"),
+        ({"best_months": ["4", "13"]}, "Select a valid choice. 13 is not one of"),
         ({"latitude": "39.9", "longitude": "116.4"}, "lies outside Huairou"),
-        ({"sources": "[]"}, "A published record needs at least one source"),
+        ({"sources-0-DELETE": "on"} | _all_sources_deleted(), "needs at least one source"),
+        ({"opens": "07:00"}, "You changed the hours or the location"),
+        ({"latitude": "40.38"}, "You changed the hours or the location"),
         ({"slug": "yanqi-lake"}, "already exists"),
     ],
 )
@@ -136,3 +160,32 @@ def test_mark_verified_today_and_the_stale_filter(huairou, admin_client):
 def test_search_finds_places_by_chinese_or_english_name(huairou, admin_client):
     assert "瓦厂" in admin_client.get("/admin/planner/homestay/?q=Brickyard").content.decode()
     assert "The Brickyard" in admin_client.get("/admin/planner/homestay/?q=瓦厂").content.decode()
+
+
+def test_changing_hours_with_a_new_verification_date_saves(huairou, admin_client):
+    spot = ScenicSpot.objects.get(slug="hongluo-temple")
+    response = post_change(admin_client, spot, opens="08:00", last_verified="2026-11-27")
+    assert response.status_code == 302
+    saved = ScenicSpot.objects.get(pk=spot.pk)
+    assert saved.opens == dt.time(8, 0) and saved.last_verified == dt.date(2026, 11, 27)
+
+
+def test_changing_a_seasonal_period_asks_for_a_new_verification_date(huairou, admin_client):
+    spot = ScenicSpot.objects.get(slug="mutianyu-great-wall")
+    response = post_change(admin_client, spot, **{"periods-1-opens": "06:30"})
+    assert response.status_code == 200
+    assert "You changed the hours or the location" in response.content.decode()
+    assert not spot.periods.filter(opens=dt.time(6, 30)).exists()
+    response = post_change(
+        admin_client, spot, **{"periods-1-opens": "06:30", "last_verified": "2026-11-27"}
+    )
+    assert response.status_code == 302 and spot.periods.filter(opens=dt.time(6, 30)).exists()
+
+
+def test_months_are_twelve_checkboxes_themes_a_choice_list_and_sources_rows(huairou, admin_client):
+    spot = ScenicSpot.objects.get(slug="mutianyu-great-wall")
+    html = admin_client.get(f"/admin/planner/scenicspot/{spot.pk}/change/").content.decode()
+    assert html.count('type="checkbox" name="best_months"') == 12
+    assert 'type="checkbox" name="tags" value="great-wall"' in html
+    assert 'name="sources-TOTAL_FORMS"' in html and 'name="periods-0-ticket_cny"' in html
+    assert 'name="highlights-0-text_zh"' in html and 'name="highlights-0-text_en"' in html

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from planner.models import Itinerary, ItineraryStop, ScenicSpot
+from planner.models import Itinerary, ItineraryStop, RouteStop, ScenicSpot
 from tests.dates import OCTOBER_SATURDAY
 
 
@@ -36,7 +36,8 @@ def test_plan_answers_the_documented_shape(huairou, client):
     assert plan["totals"]["travel_minutes"] == sum(leg["minutes"] for leg in day["legs"])
     assert plan["totals"]["km"] == pytest.approx(sum(leg["km"] for leg in day["legs"]), abs=0.05)
     hongluo = ScenicSpot.objects.get(slug="hongluo-temple")
-    assert plan["totals"]["tickets_cny"] == hongluo.ticket_cny + 45
+    mutianyu = ScenicSpot.objects.get(slug="mutianyu-great-wall")
+    assert plan["totals"]["tickets_cny"] == hongluo.ticket_cny + mutianyu.ticket_cny
 
 
 def test_two_day_plan_has_an_overnight_with_alternatives(huairou, client):
@@ -48,15 +49,15 @@ def test_two_day_plan_has_an_overnight_with_alternatives(huairou, client):
     assert day2["overnight"] is None and day2["legs"][-1]["to"] == "dongzhimen"
 
 
-def test_seasonal_route_seeds_the_stops_and_unmapped_ones_are_named(huairou, client):
+def test_seasonal_route_seeds_the_stops_and_every_stop_can_be_planned(huairou, client):
     plan = post(client, {"route": "autumn", "days": 2, "date": OCTOBER_SATURDAY}).json()
-    assert plan["request"]["stops"] == ["labagou-primeval-forest", "tanghekou", "hongluo-temple"]
-    assert [s["slug"] for s in plan["days"][0]["stops"] if not s["suggested"]] == [
-        "labagou-primeval-forest"
-    ]
-    assert {"code": "not_mapped", "slug": "tanghekou"}.items() <= next(
-        w for w in plan["warnings"] if w["code"] == "not_mapped"
-    ).items()
+    route_stops = RouteStop.objects.filter(route__slug="autumn")
+    expected = [stop.target.slug for stop in route_stops.order_by("position")]
+    assert plan["request"]["stops"] == expected
+    planned = {s["slug"] for day in plan["days"] for s in day["stops"]}
+    planned |= {day["overnight"]["slug"] for day in plan["days"] if day["overnight"]}
+    assert set(expected) <= planned
+    assert not [w for w in plan["warnings"] if w["code"] == "not_mapped"]
 
 
 def test_custom_start_point(huairou, client):
@@ -157,9 +158,9 @@ def test_unknown_token_is_404(db, client):
 def test_on_a_multi_day_trip_a_listed_homestay_is_the_night_stay(huairou, client):
     plan = post(client, {"route": "summer", "days": 2, "date": "2026-07-04"}).json()
     day1, _day2 = plan["days"]
-    assert day1["overnight"]["slug"] == "shambhala-at-the-great-wall"
+    assert day1["overnight"]["slug"] == "jiankou-great-wall-farmhouse"
     visited = [s["slug"] for day in plan["days"] for s in day["stops"]]
-    assert "shambhala-at-the-great-wall" not in visited
+    assert "jiankou-great-wall-farmhouse" not in visited
 
 
 def test_nul_characters_are_refused_before_they_reach_the_database(huairou, client):

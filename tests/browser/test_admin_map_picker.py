@@ -28,6 +28,10 @@ def test_clicking_the_map_sets_the_position_and_saves_it(huairou_live, offline_p
     longitude = float(offline_page.input_value("#id_longitude"))
     assert latitude > 40.42 and longitude > 116.548  # north-east of the old point
     offline_page.click("input[name=_save]")
+    # A moved pin asks for the date it was checked (and a look at the confidence).
+    offline_page.wait_for_selector(".field-last_verified .errorlist")
+    offline_page.fill("#id_last_verified", "2026-11-27")
+    offline_page.click("input[name=_save]")
     offline_page.wait_for_url("**/admin/planner/homestay/")
     saved = Homestay.objects.get(pk=stay.pk)
     assert saved.latitude == Decimal(f"{latitude:.6f}") and saved.longitude == Decimal(

@@ -56,11 +56,16 @@ def test_builder_shows_each_warning_where_the_server_placed_it(huairou_live, off
                                                                 live_server):  # fmt: skip
     from planner.models import ScenicSpot
 
-    ScenicSpot.objects.filter(slug="hongluo-temple").update(best_months=[4], seasons=[])
+    spots = ScenicSpot.objects
+    spots.filter(slug="huanghuacheng-lakeside-great-wall").update(best_months=[4], seasons=[])
+    # Every route stop has a location now; take one away to see the not-mapped warning.
+    spots.filter(slug="xiangshuihu-great-wall").update(latitude=None, longitude=None)
     page = offline_page
     page.goto(live_server.url + "/plan/?route=autumn")
     page.wait_for_selector(".timeline-day")
     general = page.locator("#plan-warnings-general .warning-not_mapped")
     assert "尚无核实的位置" in general.inner_text()
-    stop = page.locator('.timeline-stop[data-slug="hongluo-temple"] .warning-out_of_season')
+    stop = page.locator(
+        '.timeline-stop[data-slug="huanghuacheng-lakeside-great-wall"] .warning-out_of_season'
+    )
     assert "最佳游览月份为 4 月" in stop.inner_text()

@@ -1,15 +1,16 @@
+import datetime as dt
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from planner.models import RouteStop, ScenicSpot, SeasonalRoute, StartPoint
+from planner.models import OpeningPeriod, RouteStop, ScenicSpot, SeasonalRoute, StartPoint
 from planner.planning.seasons import in_season
 
 
 def make_spot(**fields):
-    defaults = {"slug": "test-spot", "name_zh": "测试", "sources": ["https://example.org"]}
+    defaults = {"slug": "test-spot", "name_zh": "测试"}
     return ScenicSpot(**{**defaults, **fields})
 
 
@@ -38,22 +39,36 @@ def test_start_points_may_lie_in_central_beijing(db):
         type="bus-terminal",
         latitude=Decimal("39.9408"),
         longitude=Decimal("116.4353"),
-        sources=["https://example.org"],
     ).full_clean()
 
 
-def test_published_record_needs_a_source(db):
+def test_a_seasonal_closure_needs_a_reason_and_hours_must_make_sense(huairou, english):
+    spot = ScenicSpot.objects.get(slug="labagou-primeval-forest")
+    closed = OpeningPeriod(spot=spot, start_month=11, start_day=1, end_month=12, end_day=31,
+                           closed=True)  # fmt: skip
     with pytest.raises(ValidationError) as error:
-        make_spot(sources=[]).full_clean()
-    assert "sources" in error.value.message_dict
+        closed.full_clean()
+    assert "Say why" in error.value.message_dict["reason"][0]
+    backwards = OpeningPeriod(spot=spot, start_month=4, start_day=1, end_month=10, end_day=31,
+                              opens=dt.time(18), closes=dt.time(8))  # fmt: skip
+    with pytest.raises(ValidationError) as error:
+        backwards.full_clean()
+    assert "closes" in error.value.message_dict
 
 
 def test_distance_and_point(huairou):
     mutianyu = ScenicSpot.objects.get(slug="mutianyu-great-wall")
     yanqi = ScenicSpot.objects.get(slug="yanqi-lake")
-    assert mutianyu.coordinates.latitude == pytest.approx(40.4317)
+    assert mutianyu.coordinates.latitude == pytest.approx(40.43568)
     assert 10 < mutianyu.distance_km(yanqi) < 12
     assert mutianyu.distance_km(ScenicSpot.objects.get(slug="tianchi-canyon")) is None
+
+
+def test_months_and_tags_accept_only_listed_values(db, english):
+    with pytest.raises(ValidationError) as error:
+        make_spot(best_months=[4, 13], tags=["great-wall", "made-up"]).full_clean()
+    assert {"best_months", "tags"} <= set(error.value.message_dict)
+    make_spot(best_months=[4, 10], tags=["great-wall"]).full_clean()
 
 
 def test_season_from_best_months_or_else_seasons():

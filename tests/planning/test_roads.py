@@ -1,12 +1,14 @@
 import datetime as dt
 import json
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from planner.planning import PlaceInfo, Transport
 from planner.planning.roads import NETWORK_PATH, road_network, straight_km
-from planner.planning.travel import TravelModel
+from planner.planning.traffic import traffic_at
+from planner.planning.travel import TravelModel, direction
 from tests.planning.factories import DONGZHIMEN, HUAIROU_TOWN, LABAGOU
 
 CAR = TravelModel(Transport.CAR)
@@ -72,3 +74,70 @@ def test_the_leg_path_follows_the_road_from_start_to_end():
     assert leg.path[-1] == (round(LABAGOU.lat, 5), round(LABAGOU.lng, 5))
     hops = sum(straight_km(*a, *b) for a, b in zip(leg.path, leg.path[1:], strict=False))
     assert hops < leg.km  # the polyline is a chord of the road
+
+
+def test_every_edge_is_at_least_its_straight_line_and_plausibly_winding():
+    network = road_network()
+    for edge in network.edges:
+        a, b = network.nodes[edge.a], network.nodes[edge.b]
+        circuity = edge.km / straight_km(a.lat, a.lng, b.lat, b.lng)
+        assert 1.0 <= circuity <= 2.5, (a.id, b.id, round(circuity, 2))
+
+
+HUANGHUACHENG = PlaceInfo("huanghuacheng", "spot", "黄花城水长城", "", 40.413, 116.3039)
+
+
+def test_huanghuacheng_from_the_city_takes_the_western_approach_by_changping():
+    route = CAR.drive(DONGZHIMEN, HUANGHUACHENG)
+    assert "changping-xiguan" in route.nodes and "huairou-town" not in route.nodes
+    assert 70 < route.km < 85  # sourced: 65–70 (tourist pages), 77 (Lonely Planet)
+
+
+def test_from_huairou_town_huanghuacheng_is_reached_through_jiuduhe():
+    route = CAR.drive(HUAIROU_TOWN, HUANGHUACHENG)
+    assert "jiuduhe" in route.nodes and "changping-xiguan" not in route.nodes
+
+
+def _point_along(first: str, second: str, fraction: float) -> PlaceInfo:
+    network = road_network()
+    a, b = (network.nodes[network.index[node]] for node in (first, second))
+    lat, lng = a.lat + fraction * (b.lat - a.lat), a.lng + fraction * (b.lng - a.lng)
+    return PlaceInfo(f"on-{first}-{fraction}", "spot", "", "", lat, lng)
+
+
+def test_a_place_beside_a_road_joins_it_where_it_stands():
+    network = road_network()
+    edge = next(e for e in network.edges if network.nodes[e.a].id == "hefangkou")
+    start = network.nodes[edge.a]
+    halfway = _point_along("hefangkou", network.nodes[edge.b].id, 0.5)
+    node = PlaceInfo("hefangkou", "poi", "", "", start.lat, start.lng)
+    assert CAR.drive(node, halfway).km == pytest.approx(edge.km / 2, abs=0.5)
+
+
+def test_two_places_on_the_same_road_drive_between_them_without_a_detour():
+    network = road_network()
+    edge = next(e for e in network.edges if network.nodes[e.a].id == "hefangkou")
+    far = network.nodes[edge.b].id
+    low, high = _point_along("hefangkou", far, 0.2), _point_along("hefangkou", far, 0.8)
+    assert CAR.drive(low, high).km == pytest.approx(0.6 * edge.km, abs=0.5)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    lat=st.floats(40.25, 41.05),
+    lng=st.floats(116.25, 116.9),
+    hour=st.integers(6, 20),
+    day=st.sampled_from([dt.date(2026, 11, 18), dt.date(2026, 11, 22), dt.date(2026, 10, 1)]),
+)
+@example(lat=40.25, lng=116.625, hour=7, day=dt.date(2026, 10, 1))  # beside 京密路, May Day
+def test_property_a_city_leg_is_never_quicker_than_from_any_junction_it_passes(lat, lng, hour, day):
+    place = PlaceInfo(f"q-{lat:.5f}-{lng:.5f}", "spot", "", "", lat, lng)
+    depart = dt.datetime.combine(day, dt.time(hour))
+    model = TravelModel(Transport.CAR)
+    city = model.leg(DONGZHIMEN, place, depart)
+    network = road_network()
+    traffic = traffic_at(depart, direction(DONGZHIMEN, place))
+    for node_id in model.drive(DONGZHIMEN, place, traffic).nodes[1:]:
+        node = network.nodes[network.index[node_id]]
+        on_the_way = PlaceInfo(node_id, "poi", "", "", node.lat, node.lng)
+        assert city.minutes >= model.leg(on_the_way, place, depart).minutes, node_id

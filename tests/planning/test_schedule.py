@@ -26,9 +26,9 @@ def codes(plan):
 def test_a_hand_checked_morning_at_hongluo():
     plan = make_plan(request([HONGLUO], lunch=False))
     day = plan.days[0]
-    # 08:00 from Dongzhimen; 65.6 road km over G45 and 会都路: 66 min driving + 5 + 20 access
-    assert day.legs[0].minutes == 91
-    assert times(day) == [("hongluo", "09:31", "12:31")]
+    # 08:00 from Dongzhimen; 61.7 road km over G45 and Huairou town: 63 min driving + 5 + 20 access
+    assert day.legs[0].minutes == 88
+    assert times(day) == [("hongluo", "09:28", "12:28")]
     assert [leg.destination.slug for leg in day.legs] == ["hongluo", "dongzhimen"]
 
 

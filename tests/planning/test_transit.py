@@ -66,3 +66,18 @@ def test_labagou_has_no_transit_leg_pretending_a_bus_goes_there():
     leg = transit().leg(DONGZHIMEN, LABAGOU, SATURDAY_8)
     assert leg.line == ""
     assert leg.mode == "booked_car"
+
+
+def test_from_huairou_town_the_bus_that_serves_huanghuacheng_is_the_way():
+    huanghuacheng = PlaceInfo("huanghuacheng-lakeside-great-wall", "spot", "黄花城水长城", "",
+                              40.413, 116.3039)  # fmt: skip
+    leg = transit().leg(HUBS["huairou-town"], huanghuacheng, SATURDAY_8)
+    assert leg.line == "H14"
+    assert [step.mode for step in leg.steps] == ["bus", "walk"]
+
+
+def test_the_bus_back_to_huairou_town_runs_no_later_than_its_sourced_last_departure():
+    huanghuacheng = PlaceInfo("huanghuacheng-lakeside-great-wall", "spot", "黄花城水长城", "",
+                              40.413, 116.3039)  # fmt: skip
+    leg = transit().leg(huanghuacheng, HUBS["huairou-town"], dt.datetime(2026, 11, 21, 18, 45))
+    assert leg.missed  # the H14 runs until 18:30 (Lonely Planet)

@@ -52,8 +52,12 @@ def test_a_plan_saved_before_warnings_had_params_keeps_its_sentence():
 
 @pytest.fixture
 def saved_in_chinese(huairou, client):
-    """The autumn route (one stop not on the map) with Hongluo Temple out of season."""
-    ScenicSpot.objects.filter(slug="hongluo-temple").update(best_months=[4], seasons=[])
+    """The autumn route (one stop not on the map) with Huanghuacheng out of season."""
+    ScenicSpot.objects.filter(slug="huanghuacheng-lakeside-great-wall").update(
+        best_months=[4], seasons=[]
+    )
+    # Every route stop has a location now; take one away to see the not-mapped warning.
+    ScenicSpot.objects.filter(slug="xiangshuihu-great-wall").update(latitude=None, longitude=None)
     response = client.post("/api/itineraries", json.dumps(BODY), content_type="application/json",
                            HTTP_ACCEPT_LANGUAGE="zh-hans")  # fmt: skip
     assert response.status_code == 201
@@ -70,7 +74,12 @@ def test_the_api_places_and_words_warnings(saved_in_chinese, client):
     plan = english(client, f"/api/itineraries/{saved_in_chinese['token']}").json()["plan"]
     general = [w["message"] for w in plan["general_warnings"]]
     assert any(NOT_MAPPED_EN in message for message in general)
-    hongluo = next(s for day in plan["days"] for s in day["stops"] if s["slug"] == "hongluo-temple")
+    hongluo = next(
+        s
+        for day in plan["days"]
+        for s in day["stops"]
+        if s["slug"] == "huanghuacheng-lakeside-great-wall"
+    )
     assert [w["code"] for w in hongluo["warnings"]] == ["out_of_season"]
     assert SEASON_EN in hongluo["warnings"][0]["message"]
     assert NOT_MAPPED_ZH not in json.dumps(plan, ensure_ascii=False)
@@ -81,7 +90,7 @@ def test_the_saved_page_shows_not_mapped_and_stop_warnings_in_the_viewers_langua
 ):
     page = english(client, f"/i/{saved_in_chinese['token']}/").content.decode()
     assert NOT_MAPPED_EN in page and NOT_MAPPED_ZH not in page
-    stop = page.split('data-slug="hongluo-temple"')[1].split("</li>")[0]
+    stop = page.split('data-slug="huanghuacheng-lakeside-great-wall"')[1].split("</li>")[0]
     assert SEASON_EN in stop and SEASON_ZH not in page
     chinese = client.get(f"/i/{saved_in_chinese['token']}/", HTTP_ACCEPT_LANGUAGE="zh-hans")
     assert NOT_MAPPED_ZH in chinese.content.decode()
@@ -91,7 +100,7 @@ def test_the_print_sheet_shows_them_in_the_same_places(saved_in_chinese, client)
     page = english(client, f"/i/{saved_in_chinese['token']}/print/").content.decode()
     before_days = page.split('class="sheet-day"')[0]
     assert NOT_MAPPED_EN in before_days
-    stop = page.split('data-slug="hongluo-temple"')[1].split("</li>")[0]
+    stop = page.split('data-slug="huanghuacheng-lakeside-great-wall"')[1].split("</li>")[0]
     assert SEASON_EN in stop
     # Said once: at its stop, not again for the whole trip.
     assert SEASON_EN not in before_days and NOT_MAPPED_ZH not in page

@@ -10,9 +10,7 @@ DEFAULT_OUTPUT = Path(settings.BASE_DIR) / "fixtures" / "huairou.json"
 
 
 class Command(BaseCommand):
-    help = (
-        "Regenerate fixtures/huairou.json from the researched dataset (shared/data/huairou.json)."
-    )
+    help = "Regenerate fixtures/huairou.json from the researched dataset (data/huairou.json)."
 
     def add_arguments(self, parser):
         parser.add_argument("--dataset", type=Path, default=settings.HUAIROU_DATASET)

@@ -1,7 +1,8 @@
 """Synthetic homestays and cafés for benchmarks and scale tests — never for fixtures.
 
 Every record is marked illustrative, unpublished unless asked, and has slug prefix
-`synthetic-` and source `synthetic:benchmark`, so it can never pass for a real place and
+`synthetic-` and a source row titled "Synthetic benchmark record", so it can never pass for a
+real place and
 `--delete` removes exactly these.
 """
 
@@ -11,7 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from planner.caching.content_version import bump_content_version
-from planner.models import Homestay, VillageCafe
+from planner.models import Homestay, Source, VillageCafe
 
 PREFIX = "synthetic-"
 TOWNS = ["渤海镇", "雁栖镇", "怀北镇", "九渡河镇", "琉璃庙镇", "汤河口镇", "桥梓镇", "宝山镇"]
@@ -30,7 +31,6 @@ def synthetic(model, count: int, rng: random.Random, published: bool, start: int
             longitude=round(rng.uniform(116.35, 116.90), 6),
             price_cny_min=price,
             price_cny_max=price,
-            sources=["synthetic:benchmark"],
             confidence="L",
             is_published=published,
             is_illustrative=True,
@@ -60,6 +60,16 @@ class Command(BaseCommand):
         rng = random.Random(seed)
         for model, count in ((Homestay, homestays), (VillageCafe, cafes)):
             start = model.objects.filter(slug__startswith=PREFIX).count()
-            model.objects.bulk_create(synthetic(model, count, rng, publish, start), batch_size=2000)
+            created = model.objects.bulk_create(
+                synthetic(model, count, rng, publish, start), batch_size=2000
+            )
+            owner = "homestay" if model is Homestay else "cafe"
+            Source.objects.bulk_create(
+                (
+                    Source(**{owner: record}, title="Synthetic benchmark record")
+                    for record in created
+                ),
+                batch_size=2000,
+            )
         bump_content_version()
         self.stdout.write(f"Created {homestays} homestays and {cafes} cafés (synthetic).")
