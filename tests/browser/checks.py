@@ -1,9 +1,9 @@
 """What a visitor sees, checked the same way on every page of the journeys: one language,
 tap targets of at least 24×24 CSS px, no horizontal scroll, no serious axe violation."""
 
-import re
-
 from axe_playwright_python.sync_playwright import Axe
+
+from tests.language import sentences_in_other_language
 
 # Visible text, leaving out what the page marks translate="no": proper names and addresses
 # kept in their own language on purpose (a Chinese address to show a taxi driver, the brand).
@@ -27,23 +27,9 @@ VISIBLE_TEXT = """() => {
   return parts.join(' ');
 }"""
 
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-# Transit line names are names in any language: 916快, 916快速, H21.
-LINE_NAME = re.compile(r"\d+快速?")
-# Three or more English words in a row make a sentence; acronyms (PDF, GPS, WGS) do not count.
-ENGLISH_SENTENCE = re.compile(r"\b[A-Za-z][a-z]+(?:[ ,'’-]+[A-Za-z][a-z]+){2,}")
-# On Chinese pages: names of the map layers' makers, which are trademarks.
-ZH_ALLOWED = ("OpenStreetMap contributors",)
-
 
 def foreign_sentences(page, language: str) -> list[str]:
-    text = page.evaluate(VISIBLE_TEXT)
-    if language == "en":
-        return [run for run in HAN.findall(LINE_NAME.sub("", text))]
-    text = text
-    for allowed in ZH_ALLOWED:
-        text = text.replace(allowed, "")
-    return ENGLISH_SENTENCE.findall(text)
+    return sentences_in_other_language(page.evaluate(VISIBLE_TEXT), language)
 
 
 def assert_one_language(page, language: str) -> None:

@@ -1,7 +1,7 @@
-"""One language per page: every public page, rendered in each language as a visitor's browser
-renders it (scripts run), shows no sentence in the other script. Proper names and addresses
-are marked translate="no" and line names such as 916快 are names: both are allowed
-(tests/browser/checks.py says exactly what counts)."""
+"""One language per page, as a visitor's browser renders it (scripts run: the map's list and
+markers, the builder's stops and timeline): no sentence in the other script. Every public page
+is checked as the server sends it in tests/views/test_one_language.py; here, each kind of page
+whose text scripts draw. The rule is in tests/language.py."""
 
 import pytest
 
@@ -19,10 +19,12 @@ def public_paths(live_server, page) -> list[str]:
         data={"date": OCTOBER_SATURDAY, "days": 2, "route": "autumn", "title": "秋"},
     ).json()
     paths = ["/", "/routes/", f"/i/{saved['token']}/", f"/i/{saved['token']}/print/"]
-    for route in SeasonalRoute.objects.filter(is_published=True):
-        paths += [route.get_absolute_url(), route.get_absolute_url() + "print/"]
-    for model in PLACE_MODELS:
-        paths += [place.get_absolute_url() for place in model.objects.published()]
+    route = SeasonalRoute.objects.filter(is_published=True).first()
+    paths += [route.get_absolute_url(), route.get_absolute_url() + "print/"]
+    for model in PLACE_MODELS:  # one page of each kind
+        place = model.objects.published().mapped().first()
+        if place is not None:
+            paths.append(place.get_absolute_url())
     return paths
 
 

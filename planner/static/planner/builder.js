@@ -366,7 +366,9 @@
     Draft.savedPlans().forEach(function (saved) {
       if (known.indexOf(saved.url) !== -1) return;
       const item = HM.element("li");
-      item.append(HM.link(saved.url, saved.title), " ", HM.element("small", null, saved.date || ""));
+      const link = HM.link(saved.url, saved.title);
+      link.setAttribute("translate", "no"); // the visitor's own words
+      item.append(link, " ", HM.element("small", null, saved.date || ""));
       list.appendChild(item);
     });
     document.getElementById("my-plans").hidden = !list.children.length;

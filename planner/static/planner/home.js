@@ -98,7 +98,13 @@
     const glyph = HM.element("span", "kind-glyph kind-" + p.kind, p.kind === "spot" && p.rating ? p.rating : HM.KIND_GLYPHS[p.kind]);
     glyph.setAttribute("aria-hidden", "true");
     const name = HM.nameElement("span", "place-name", p);
-    const detail = HM.element("span", "place-detail", [text[p.kind], HM.placeTown(p)].filter(Boolean).join(" · "));
+    const detail = HM.element("span", "place-detail", text[p.kind]);
+    const town = HM.placeTown(p);
+    if (town) {
+      const townName = HM.element("span", null, town);
+      townName.setAttribute("translate", "no"); // a proper name, in Chinese when no English is known
+      detail.append(" · ", townName);
+    }
     if (feature.geometry) {
       const button = HM.element("button", "place-button");
       button.type = "button";
