@@ -19,9 +19,14 @@
     return list;
   }
 
+  /* Kilometres as the server's pages print them (one decimal: "9.0"). */
+  function km(value) {
+    return Number(value).toFixed(1);
+  }
+
   /* How a leg is travelled comes worded by the server (planner/exports/legs.py). */
   function legLine(leg, text, tag) {
-    return HM.element(tag || "p", "leg", "↓ " + leg.km + " " + text.km + " · " + leg.minutes + " " + text.min + (leg.how ? " · " + leg.how : ""));
+    return HM.element(tag || "p", "leg", "↓ " + km(leg.km) + " " + text.km + " · " + leg.minutes + " " + text.min + (leg.how ? " · " + leg.how : ""));
   }
 
   function stopItem(stop, index, text, onShow) {
@@ -127,7 +132,7 @@
     containers.general.textContent = "";
     if (plan.general_warnings.length) containers.general.appendChild(warningList(plan.general_warnings));
     const totals = plan.totals;
-    containers.totals.textContent = text.totals + ": " + totals.km + " " + text.km + " · " + totals.travel_minutes + " " + text.min + " " + text.travel + " · ¥" + totals.tickets_cny + " " + text.tickets + " · ¥" + totals.lodging_cny + " " + text.lodging;
+    containers.totals.textContent = text.totals + ": " + km(totals.km) + " " + text.km + " · " + totals.travel_minutes + " " + text.min + " " + text.travel + " · ¥" + totals.tickets_cny + " " + text.tickets + " · ¥" + totals.lodging_cny + " " + text.lodging;
   }
 
   window.HuairouTimeline = { render: render, clear: clear, fill: fill };
