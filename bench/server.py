@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-HOST, PORT = "127.0.0.1", int(os.environ.get("BENCH_PORT", "8765"))
+HOST, PORT = "127.0.0.1", int(os.environ.get("LOAD_PORT", "8765"))
 DATABASE = os.environ.get("LOAD_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/huairou_load")
 
 
@@ -27,6 +27,8 @@ def server_env(redis: bool = True, workers: int = 3) -> dict:
         "TRUSTED_PROXY_COUNT": "0",
         "RATE_LIMIT_PLAN": "1000000/60",
         "RATE_LIMIT_SAVE": "1000000/60",
+        "RATE_LIMIT_GEOJSON": "1000000/60",
+        "RATE_LIMIT_READ": "1000000/60",
         "GUNICORN_BIND": f"{HOST}:{PORT}",
         "GUNICORN_WORKERS": str(workers),
         "GUNICORN_ACCESS_LOG": "/dev/null",

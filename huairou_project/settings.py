@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "leaflet",
     "import_export",
     "simple_history",
+    "axes",
     "planner",
 ]
 
@@ -60,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "planner.middleware.DatabaseUnavailableMiddleware",
+    "planner.middleware.ApiJsonErrorsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -70,6 +72,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "planner.middleware.PermissionsPolicyMiddleware",
+    # Last, as django-axes requires: it answers locked-out sign-in attempts.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "huairou_project.urls"
@@ -99,6 +104,25 @@ DATABASES = {
     )
 }
 
+# A database that dies or stops answering must cost seconds, not a hung worker: a connect
+# timeout, a statement timeout, TCP keepalives and a user timeout for links that drop, a
+# health check on reused connections, and a watchdog for links that black-hole
+# (planner/db_watchdog.py). The visitor then gets the branded 503 with Retry-After.
+DB_STALL_SECONDS = float(os.environ.get("DB_STALL_SECONDS", "4"))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": int(os.environ.get("DB_CONNECT_TIMEOUT", "2")),
+            "options": f"-c statement_timeout={os.environ.get('DB_STATEMENT_TIMEOUT_MS', '3000')}",
+            "keepalives": 1,
+            "keepalives_idle": 10,
+            "keepalives_interval": 5,
+            "keepalives_count": 3,
+            "tcp_user_timeout": 10_000,
+        }
+    )
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -108,7 +132,13 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "huairou",
             "TIMEOUT": 600,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            # Short timeouts, and a circuit breaker that then skips Redis for a while: a
+            # hung Redis costs each process one timeout per interval (planner/caching/backends.py).
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+                "breaker_seconds": float(os.environ.get("REDIS_BREAKER_SECONDS", "15")),
+            },
         }
     }
 else:
@@ -119,6 +149,21 @@ else:
             "TIMEOUT": 600,
         }
     }
+
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one account,
+# or from one client address, sign-in is refused for the cool-off time with a clear page.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]  # each counts on its own
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "planner.caching.ratelimit.client_ip"  # honours TRUSTED_PROXY_COUNT
+AXES_LOCKOUT_TEMPLATE = "planner/admin/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -175,13 +220,19 @@ if IS_PRODUCTION:
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
     SECURE_SSL_HOST = os.environ.get("SECURE_SSL_HOST") or None
-# How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if IS_PRODUCTION else "0"))
+    # Load balancers probe over plain HTTP: the health endpoints answer, never redirect.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# How many proxies in front of the app append to X-Forwarded-For. 0 (the default, also in
+# production) uses REMOTE_ADDR and ignores the header, which any client can forge; set it to
+# the number of proxies you run (1 for the nginx in README's deployment section).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Abuse limits per client: "requests/seconds".
 RATE_LIMITS = {
     "plan": os.environ.get("RATE_LIMIT_PLAN", "60/60"),
     "save": os.environ.get("RATE_LIMIT_SAVE", "20/60"),
+    "geojson": os.environ.get("RATE_LIMIT_GEOJSON", "300/60"),
+    "read": os.environ.get("RATE_LIMIT_READ", "120/60"),
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, kept explicit (admin imports)
 

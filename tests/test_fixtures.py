@@ -185,6 +185,18 @@ def test_sources_are_rows_with_readable_titles(huairou):
     assert not Source.objects.filter(title__icontains="github-file-id").exists()
 
 
+def test_a_published_low_confidence_place_cites_a_public_page(huairou):
+    # Weak records reach visitors only when a page anyone can open names the business.
+    uncited = [
+        place.slug
+        for model in PLACE_MODELS
+        for place in model.objects.published().filter(confidence="L")
+        if not place.sources.exclude(url="").exists()
+    ]
+    assert uncited == []
+    assert not Homestay.objects.published().filter(slug="qixiangli-mifuxing").exists()
+
+
 def test_loading_twice_changes_nothing_and_keeps_other_records(huairou):
     extra = Homestay.objects.create(slug="editor-added", name_zh="编辑新增")
     Source.objects.create(homestay=extra, title="Example", url="https://example.org")

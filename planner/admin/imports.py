@@ -23,6 +23,7 @@ from planner.caching.content_version import bump_content_version
 from planner.geo.geocoding import locate
 from planner.geo.towns import TOWNS_ZH, known_town
 from planner.models import Homestay, Source, VillageCafe
+from planner.untrusted import formula_safe, unescape_formula, xml_safe
 
 COMMON_FIELDS = (
     "slug", "name_zh", "name_en", "type", "town_zh", "town_en", "village_zh", "address_zh",
@@ -98,6 +99,18 @@ class PlaceResource(resources.ModelResource):
         use_transactions = True
         use_bulk = True
         batch_size = 500
+
+    def before_import_row(self, row, **kwargs):
+        # Cells arrive as typed in a spreadsheet: drop characters XML cannot carry and undo
+        # the apostrophe our own export puts before formula-like text.
+        for name, value in row.items():
+            if isinstance(value, str):
+                row[name] = unescape_formula(xml_safe(value))
+        super().before_import_row(row, **kwargs)
+
+    def export_field(self, field, instance, **kwargs):
+        """Every exported cell is XML-safe (XLSX) and cannot start a spreadsheet formula."""
+        return formula_safe(xml_safe(super().export_field(field, instance, **kwargs)))
 
     def before_import(self, dataset, **kwargs):
         self.importing_user = kwargs.get("user")

@@ -19,7 +19,8 @@ from planner.models import (
     VillageCafe,
 )
 
-from .facts import HighlightInline, OpeningPeriodInline, SourceInline, VerifiedFactsForm
+from .facts import HighlightInline, OpeningPeriodInline, SourceInline
+from .forms import PlaceAdminForm
 from .imports import (
     GeocodingConfirmImportForm,
     GeocodingImportForm,
@@ -137,7 +138,7 @@ def geocode_missing(modeladmin, request, queryset):
 
 
 class PlaceAdmin(SimpleHistoryAdmin):
-    form = VerifiedFactsForm
+    form = PlaceAdminForm
     inlines = [SourceInline]
     list_display = ["name_zh", "name_en", "town_zh", "confidence", "last_verified", "is_published"]
     list_filter = ["is_published", "confidence", TownFilter, StaleFilter, "is_illustrative"]

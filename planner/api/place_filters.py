@@ -1,8 +1,11 @@
 """Validation of the map's query parameters: one place, clear reasons."""
 
+import math
 from dataclasses import dataclass
 
-from planner.models import PLACE_MODEL_BY_KIND, Rating
+from planner.caching.content_version import content_version
+from planner.geo.towns import TOWNS_ZH
+from planner.models import PLACE_MODEL_BY_KIND, PLACE_MODELS, Rating, ScenicSpot
 from planner.trips.requests import InvalidRequest
 
 KINDS = tuple(PLACE_MODEL_BY_KIND)
@@ -24,6 +27,61 @@ class PlaceFilters:
         return repr(self)
 
 
+# Every distinct answer is cached for an hour, so free text would let one client fill the
+# cache: tags and towns must be ones the data uses, and a bbox is widened to a grid.
+BBOX_GRID_DEGREES = 0.05  # without zoom; with zoom, a quarter of a map tile
+MIN_GRID_DEGREES = 0.01
+
+
+def _vocabulary_now() -> dict[str, dict[str, str]]:
+    tags = {tag for row in ScenicSpot.objects.published().values_list("tags", flat=True)
+            for tag in (row or ()) if isinstance(tag, str)}  # fmt: skip
+    towns = {town: town for town in TOWNS_ZH}
+    for model in PLACE_MODELS:
+        for town_zh, town_en in model.objects.published().values_list("town_zh", "town_en"):
+            if town_zh:
+                towns[town_zh] = town_zh
+            if town_en:
+                towns[town_en.casefold()] = town_en
+    return {"tag": {tag: tag for tag in tags}, "town": towns}
+
+
+_vocabulary: dict[int, dict[str, dict[str, str]]] = {}
+
+
+def vocabulary() -> dict[str, dict[str, str]]:
+    """Known tags and towns (value as typed, folded for English town names -> canonical),
+    per content version and process."""
+    version = content_version()
+    if version not in _vocabulary:
+        _vocabulary.clear()
+        _vocabulary[version] = _vocabulary_now()
+    return _vocabulary[version]
+
+
+def _known(name: str, raw: str, errors: dict) -> str | None:
+    text = raw.strip()
+    known = vocabulary()[name]
+    value = known.get(text) or known.get(text.casefold())
+    if value is None:
+        errors[name] = [f"Unknown {name} {text[:40]!r}."]
+    return value
+
+
+def _snap(bbox, zoom: int | None):
+    """Widen the box outwards to a grid, so nearby views share one cache entry."""
+    cell = BBOX_GRID_DEGREES if zoom is None else max(MIN_GRID_DEGREES, 360 / 2**zoom / 4)
+    min_lng, min_lat, max_lng, max_lat = bbox
+
+    def down(value, low):
+        return max(low, round(math.floor(value / cell + 1e-9) * cell, 6))
+
+    def up(value, high):
+        return min(high, round(math.ceil(value / cell - 1e-9) * cell, 6))
+
+    return (down(min_lng, -180), down(min_lat, -90), up(max_lng, 180), up(max_lat, 90))
+
+
 def _csv(value: str) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
@@ -41,7 +99,7 @@ def _parse_kinds(raw: str, errors: dict) -> tuple[str, ...]:
 
 def _parse_month(raw: str, errors: dict) -> int | None:
     # isdecimal alone accepts other scripts' digits; int() must read it too.
-    if raw.isascii() and raw.isdecimal() and 1 <= int(raw) <= 12:
+    if len(raw) <= 2 and raw.isascii() and raw.isdecimal() and 1 <= int(raw) <= 12:
         return int(raw)
     errors["month"] = [f"Month must be a whole number from 1 to 12, not {raw!r}."]
     return None
@@ -99,14 +157,16 @@ def parse_place_filters(query) -> PlaceFilters:
         values["month"] = _parse_month(query["month"].strip(), errors)
     for name, limit in (("tag", 40), ("town", 100)):
         if query.get(name):
-            values[name] = _parse_text(name, query[name], limit, errors)
+            text = _parse_text(name, query[name], limit, errors)
+            if name not in errors:
+                values[name] = _known(name, text, errors)
     if query.get("rating"):
         values["ratings"] = _parse_ratings(query["rating"], errors)
     if query.get("bbox"):
         values["bbox"] = _parse_bbox(query["bbox"], errors)
     if query.get("zoom"):
         raw = query["zoom"].strip()
-        if raw.isascii() and raw.isdecimal() and 0 <= int(raw) <= 20:
+        if len(raw) <= 2 and raw.isascii() and raw.isdecimal() and 0 <= int(raw) <= 20:
             values["zoom"] = int(raw)
         else:
             errors["zoom"] = ["zoom must be a whole number from 0 to 20."]
@@ -116,4 +176,6 @@ def parse_place_filters(query) -> PlaceFilters:
         values["unmapped"] = query["unmapped"] == "1"
     if errors:
         raise InvalidRequest(errors)
+    if values.get("bbox"):
+        values["bbox"] = _snap(values["bbox"], values.get("zoom"))
     return PlaceFilters(**values)

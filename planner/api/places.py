@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
+from planner.caching.ratelimit import rate_limited
 from planner.caching.responses import cached_json_response
 from planner.geo.geojson import places_feature_collection, route_feature_collection
 from planner.models import SeasonalRoute
@@ -13,6 +14,7 @@ GEOJSON = "application/geo+json"
 
 
 @require_GET
+@rate_limited("geojson")
 def places_geojson(request):
     try:
         filters = parse_place_filters(request.GET)
@@ -27,6 +29,7 @@ def places_geojson(request):
 
 
 @require_GET
+@rate_limited("geojson")
 def route_geojson(request, slug):
     route = get_object_or_404(SeasonalRoute, slug=slug, is_published=True)
 

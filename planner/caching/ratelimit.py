@@ -5,6 +5,7 @@ cache is unavailable the limit is not enforced: serving beats refusing.
 """
 
 import functools
+import ipaddress
 import time
 
 from django.conf import settings
@@ -12,15 +13,31 @@ from django.core.cache import cache
 from django.http import JsonResponse
 
 
-def client_address(request) -> str:
-    """The client's address; behind N trusted proxies, the N-th address from the right."""
+def _ip(value: str | None) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value or ""))
+    except ValueError:
+        return None
+
+
+def client_ip(request) -> str | None:
+    """The client's IP address, or None if unknown: behind N trusted proxies
+    (TRUSTED_PROXY_COUNT), the N-th address of X-Forwarded-For from the right, if it is an
+    address at all; otherwise REMOTE_ADDR. (Also django-axes' AXES_CLIENT_IP_CALLABLE.)"""
     proxies = settings.TRUSTED_PROXY_COUNT
     forwarded = [
         a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()
     ]
     if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "unknown")
+        address = _ip(forwarded[-proxies])
+        if address:
+            return address
+    return _ip(request.META.get("REMOTE_ADDR"))
+
+
+def client_address(request) -> str:
+    """The client's address as a rate-limit key ("unknown" when there is none)."""
+    return client_ip(request) or "unknown"
 
 
 def _limit(scope: str) -> tuple[int, int]:

@@ -32,13 +32,29 @@ _recent: dict[str, tuple[bytes, bytes, str]] = {}
 RECENT_LIMIT = 256
 
 
-def _cached_entry(cache_key: str, build: Callable[[], dict]) -> tuple[bytes, bytes, str]:
+# At most this many shared entries per content version: past it, answers are computed and
+# served but not stored, so no mix of parameters can grow the cache without bound.
+MAX_SHARED_ENTRIES = 2000
+ENTRY_SECONDS = 3600
+
+
+def _may_store(version: int) -> bool:
+    counter = f"json-entries:{version}"
+    cache.add(counter, 0, timeout=ENTRY_SECONDS)
+    try:
+        return cache.incr(counter) <= MAX_SHARED_ENTRIES
+    except ValueError:  # counter evicted or cache down: storing is harmless then
+        return True
+
+
+def _cached_entry(cache_key: str, build: Callable[[], dict], version: int):
     entry = _recent.get(cache_key)
     if entry is None:
         entry = cache.get(cache_key)
         if entry is None:
             entry = _entry(build)
-            cache.set(cache_key, entry, timeout=3600)
+            if _may_store(version):
+                cache.set(cache_key, entry, timeout=ENTRY_SECONDS)
         _remember_recent(cache_key, entry)
     return entry
 
@@ -63,7 +79,7 @@ def cached_json_response(
     version = content_version()
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]
     cache_key = f"json:{version}:{digest}"
-    body, compressed, etag = _cached_entry(cache_key, build)
+    body, compressed, etag = _cached_entry(cache_key, build, version)
     modified = int(version / 1e9)
     not_modified = get_conditional_response(request, etag=etag, last_modified=modified)
     if not_modified is not None:

@@ -5,6 +5,8 @@ from zoneinfo import ZoneInfo
 
 import gpxpy.gpx
 
+from planner.untrusted import xml_safe
+
 from .sheet import Sheet
 
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -16,13 +18,13 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 def to_gpx(sheet: Sheet) -> str:
     gpx = gpxpy.gpx.GPX()
-    gpx.name = sheet.title
-    gpx.description = sheet.url
+    gpx.name = xml_safe(sheet.title)
+    gpx.description = xml_safe(sheet.url)
     gpx.creator = "Huairou Weekend Planner"
     for day in sheet.days:
         route = gpxpy.gpx.GPXRoute(name=f"Day {day.number} · {day.date:%Y-%m-%d}")
         route.points.append(gpxpy.gpx.GPXRoutePoint(day.start.lat, day.start.lng,
-                                                    name=day.start.name))  # fmt: skip
+                                                    name=xml_safe(day.start.name)))  # fmt: skip
         for stop in day.stops:
             place = stop.place
             description = f"{stop.arrive:%H:%M}–{stop.depart:%H:%M}"
@@ -33,13 +35,17 @@ def to_gpx(sheet: Sheet) -> str:
                     place.lat,
                     place.lng,
                     time=_utc(stop.arrive),
-                    name=place.name,
-                    description=description,
+                    name=xml_safe(place.name),
+                    description=xml_safe(description),
                     comment=f"Day {day.number}, stop {stop.number}",
                     type=place.kind,
                 )
             )
-            route.points.append(gpxpy.gpx.GPXRoutePoint(place.lat, place.lng, name=place.name))
-        route.points.append(gpxpy.gpx.GPXRoutePoint(day.end.lat, day.end.lng, name=day.end.name))
+            route.points.append(
+                gpxpy.gpx.GPXRoutePoint(place.lat, place.lng, name=xml_safe(place.name))
+            )
+        route.points.append(
+            gpxpy.gpx.GPXRoutePoint(day.end.lat, day.end.lng, name=xml_safe(day.end.name))
+        )
         gpx.routes.append(route)
     return gpx.to_xml(version="1.1")

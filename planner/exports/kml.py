@@ -2,16 +2,21 @@
 
 simplekml's own escaping passes any "<![CDATA[" in a value through untouched and leaves
 what follows the section's end unescaped, so untrusted text could inject markup. Its text
-parsing is switched off and every value is XML-escaped here instead.
+parsing is switched off and every value is cleaned of characters XML forbids and escaped here.
 """
 
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as escape_xml
 
 import simplekml
 
 from planner.geo.map_config import day_colour
+from planner.untrusted import xml_safe
 
 from .sheet import Sheet
+
+
+def escape(text: str) -> str:
+    return escape_xml(xml_safe(text))
 
 
 def kml_colour(hex_colour: str) -> str:

@@ -1,3 +1,4 @@
+from .content import ContentVersion
 from .dataset import DatasetLoad
 from .facts import Highlight, OpeningPeriod, Source
 from .itineraries import Itinerary, ItineraryDay, ItineraryStop
@@ -21,6 +22,7 @@ __all__ = [
     "PLACE_MODELS",
     "PLACE_MODEL_BY_KIND",
     "Confidence",
+    "ContentVersion",
     "CoordPrecision",
     "Highlight",
     "OpeningPeriod",

@@ -1,6 +1,7 @@
 """Saved itineraries: the request, the plan as computed at save time, and its days/stops.
 
-The share token is the only key a visitor ever sees: 192 random bits, never a sequence.
+The share token (192 random bits, never a sequence) lets anyone holding the link read and copy
+an itinerary; changing it takes the separate edit key that only its creator received.
 """
 
 import secrets
@@ -24,6 +25,12 @@ class Itinerary(Timestamped):
     version = models.PositiveIntegerField(default=1)
     start_date = models.DateField(_("first day"))
     days_count = models.PositiveSmallIntegerField(_("days"), default=1)
+    # SHA-256 of the edit key given only to the creator; "" = nobody may edit (saved before
+    # edit keys existed). The share token lets people read and copy, never change.
+    edit_key_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    # SHA-256 of the client's Idempotency-Key: a retried save returns this itinerary again.
+    idempotency_key_hash = models.CharField(max_length=64, null=True, blank=True, unique=True,
+                                            editable=False)  # fmt: skip
 
     class Meta:
         verbose_name = _("itinerary")

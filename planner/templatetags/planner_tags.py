@@ -23,6 +23,26 @@ def inline_css(path: str):
 
 
 @register.filter
+def web_link(value) -> str:
+    """The value if it is an http(s) URL (safe to put in href), else "" (shown as text)."""
+    from urllib.parse import urlsplit
+
+    text = str(value or "").strip()
+    try:
+        scheme = urlsplit(text).scheme.lower()
+    except ValueError:
+        return ""
+    return text if scheme in {"http", "https"} and text == value.strip() else ""
+
+
+@register.simple_tag
+def cooloff_minutes(cooloff) -> int:
+    """django-axes' cool-off (a timedelta) in whole minutes, for the locked-out page."""
+    seconds = cooloff.total_seconds() if cooloff else 0
+    return max(1, round(seconds / 60))
+
+
+@register.filter
 def month_names(months) -> str:
     """[4, 5, 10] → "Apr, May, Oct" in the viewer's language."""
     names = dict(MONTH_CHOICES)

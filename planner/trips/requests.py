@@ -9,12 +9,15 @@ from planner.models import SeasonalRoute
 from planner.planning import Pace, PlaceInfo, PlanRequest, Transport
 from planner.planning.calendar import coming_saturday
 from planner.trips.adapter import find_homestay, find_start, find_stops, place_info
+from planner.untrusted import json_problem
 
 MAX_BODY_BYTES = 32 * 1024
 MAX_STOPS = 15
 MAX_DAYS = 3
 MAX_TITLE = 120
 MAX_SLUG = 80
+EARLIEST_DATE = dt.date(1900, 1, 1)
+MAX_YEARS_AHEAD = 10
 # A start given as coordinates: it has no page of its own.
 CUSTOM_START_SLUG = "custom-start"
 FIELDS = {
@@ -44,24 +47,18 @@ def parse_body(body: bytes) -> dict:
         raise InvalidRequest({"body": [f"The request body is larger than {MAX_BODY_BYTES} bytes."]})
     try:
         data = json.loads(body.decode("utf-8") or "null")
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except UnicodeDecodeError:
+        raise InvalidRequest({"body": ["The request body is not valid JSON (UTF-8)."]}) from None
+    except RecursionError:
+        raise InvalidRequest({"body": ["The request body is nested too deeply."]}) from None
+    except ValueError:  # JSONDecodeError, or an integer past Python's 4,300-digit limit
         raise InvalidRequest({"body": ["The request body is not valid JSON."]}) from None
     if not isinstance(data, dict):
         raise InvalidRequest({"body": ["The request body must be a JSON object."]})
-    if _contains_nul(data):
-        raise InvalidRequest({"body": ["Text must not contain NUL (\\u0000) characters."]})
+    problem = json_problem(data)
+    if problem:
+        raise InvalidRequest({"body": [problem]})
     return data
-
-
-def _contains_nul(value) -> bool:
-    """PostgreSQL cannot store NUL in text: refuse it here rather than fail later."""
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_contains_nul(k) or _contains_nul(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_contains_nul(item) for item in value)
-    return False
 
 
 class _Checker:
@@ -127,10 +124,15 @@ def _parse_date(checker: _Checker) -> dt.date:
     try:
         if not isinstance(value, str):
             raise ValueError
-        return dt.date.fromisoformat(value)
+        date = dt.date.fromisoformat(value)
     except ValueError:
         checker.error("date", "date must be an ISO date such as 2026-12-05.")
         return coming_saturday()
+    latest = dt.date.today() + dt.timedelta(days=MAX_YEARS_AHEAD * 365)
+    if not EARLIEST_DATE <= date <= latest:
+        checker.error("date", f"date must lie between {EARLIEST_DATE} and {latest}.")
+        return coming_saturday()
+    return date
 
 
 def _parse_start(checker: _Checker) -> PlaceInfo | None:

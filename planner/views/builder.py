@@ -4,13 +4,15 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from planner.api.search import search_places
+from planner.caching.ratelimit import rate_limited
 from planner.converters import TokenConverter
 from planner.geo.map_config import map_context
 from planner.models import Itinerary, SeasonalRoute, StartPoint
 from planner.planning.calendar import coming_saturday
-from planner.trips.itineraries import owned_tokens
+from planner.trips.itineraries import owned_tokens, remembered_keys
 from planner.trips.warnings import display_plan
 
 from .sheets import itinerary_downloads
@@ -72,6 +74,8 @@ def builder_text() -> dict[str, str]:
         "unplaced": _("Not in the timetable"),
         "return": _("Back at %(time)s"),
         "sunset": _("Sunset %(time)s"),
+        "copy": _("You are editing a copy: saving makes a new itinerary with its own link."),
+        "forbidden": _("Only the browser that saved this itinerary can change it."),
     }
 
 
@@ -91,20 +95,23 @@ def _plan_names(plan: dict) -> dict[str, dict]:
     }
 
 
+@never_cache
 def builder(request):
     edit_token = _token(request.GET.get("edit", ""))
     source_token = _token(request.GET.get("from", "")) or edit_token
     initial = {"date": coming_saturday().isoformat()}
     version = None
+    edit_key = ""
     names = {}
     if source_token:
         saved = get_object_or_404(Itinerary, token=source_token)
         initial = {**saved.request, "title": saved.title}
         names = _plan_names(saved.plan)
-        if edit_token and edit_token in owned_tokens(request.session):
+        if edit_token:
+            # The key comes from this browser (cookie here, or localStorage in builder.js);
+            # without one the page edits a copy.
             version = saved.version
-        else:
-            edit_token = ""
+            edit_key = remembered_keys(request).get(edit_token, "")
     added = search_places(slugs=(request.GET["add"],), limit=1) if request.GET.get("add") else []
     config = {
         "initial": initial,
@@ -114,6 +121,7 @@ def builder(request):
         "add": added[0] if added else None,
         "route": request.GET.get("route", ""),
         "edit_token": edit_token,
+        "edit_key": edit_key,
         "version": version,
         "text": builder_text(),
     }
@@ -121,18 +129,20 @@ def builder(request):
         "config": config,
         "start_points": StartPoint.objects.published().mapped(),
         "routes": SeasonalRoute.objects.filter(is_published=True),
-        "my_itineraries": Itinerary.objects.filter(token__in=owned_tokens(request.session)),
+        "my_itineraries": Itinerary.objects.filter(token__in=owned_tokens(request)),
         **map_context(),
     }
     return render(request, "planner/builder.html", context)
 
 
+@never_cache
+@rate_limited("read")
 def itinerary_page(request, token):
     saved = get_object_or_404(Itinerary, token=token)
     context = {
         "itinerary": saved,
         "plan": display_plan(saved.plan),
-        "owned": token in owned_tokens(request.session),
+        "owned": token in owned_tokens(request),
         "share_url": request.build_absolute_uri(saved.get_absolute_url()),
         "downloads": itinerary_downloads(saved.token),
         **map_context(),

@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from planner.caching.ratelimit import rate_limited
 from planner.exports.gpx import to_gpx
 from planner.exports.ics import to_ics
 from planner.exports.kml import to_kml
@@ -84,10 +85,12 @@ def route_downloads(slug: str) -> dict[str, str]:
     return {kind: reverse(f"planner:route-{kind}", args=[slug]) for kind in FILE_TYPES}
 
 
+@rate_limited("read")
 def itinerary_print(request, token):
     return _print_page(request, itinerary_sheet(request, token), itinerary_downloads(token))
 
 
+@rate_limited("read")
 def itinerary_file(request, token, kind):
     return _file(itinerary_sheet(request, token), kind, token[:12])
 

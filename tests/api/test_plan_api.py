@@ -11,8 +11,9 @@ def post(client, body, url="/api/plan", **extra):
     return client.post(url, data=data, content_type="application/json", **extra)
 
 
-def put(client, url, body):
-    return client.put(url, data=json.dumps(body), content_type="application/json")
+def put(client, url, body, edit_key=""):
+    return client.put(url, data=json.dumps(body), content_type="application/json",
+                      HTTP_X_EDIT_KEY=edit_key)  # fmt: skip
 
 
 BASE = {"start": "dongzhimen", "date": OCTOBER_SATURDAY, "days": 1, "transport": "car",
@@ -135,9 +136,10 @@ def test_tokens_are_random_not_sequential(huairou, client):
 def test_update_with_the_version_read_and_conflict_after(huairou, client):
     saved = post(client, BASE, url="/api/itineraries").json()
     url = f"/api/itineraries/{saved['token']}"
-    first = put(client, url, {**BASE, "stops": ["yanqi-lake"], "version": 1})
+    key = saved["edit_key"]
+    first = put(client, url, {**BASE, "stops": ["yanqi-lake"], "version": 1}, key)
     assert first.status_code == 200 and first.json()["version"] == 2
-    stale = put(client, url, {**BASE, "stops": ["hongluo-temple"], "version": 1})
+    stale = put(client, url, {**BASE, "stops": ["hongluo-temple"], "version": 1}, key)
     assert stale.status_code == 409
     kept = client.get(url).json()
     assert kept["version"] == 2 and kept["request"]["stops"] == ["yanqi-lake"]
@@ -146,8 +148,9 @@ def test_update_with_the_version_read_and_conflict_after(huairou, client):
 def test_bad_update_changes_nothing(huairou, client):
     saved = post(client, BASE, url="/api/itineraries").json()
     url = f"/api/itineraries/{saved['token']}"
-    assert put(client, url, {**BASE, "days": 9, "version": 1}).status_code == 400
-    assert put(client, url, {**BASE}).status_code == 400  # no version
+    key = saved["edit_key"]
+    assert put(client, url, {**BASE, "days": 9, "version": 1}, key).status_code == 400
+    assert put(client, url, {**BASE}, key).status_code == 400  # no version
     assert client.get(url).json()["plan"] == saved["plan"]
 
 

@@ -49,3 +49,26 @@ def test_typing_coordinates_moves_the_marker(huairou_live, offline_page, live_se
     offline_page.wait_for_timeout(400)
     after = marker.bounding_box()
     assert after["x"] - before["x"] > 50
+
+
+HOSTILE_NAME = '<img src=x onerror="window.__xss=1">'
+
+
+# Issue 16, item 8: a place name typed by an editor is text in the tooltip, never markup.
+def test_neighbours_names_are_shown_as_text_never_html(huairou_live, offline_page, live_server):
+    neighbour = Homestay.objects.exclude(slug="the-brickyard").filter(latitude__isnull=False)[0]
+    neighbour.name_zh = HOSTILE_NAME
+    neighbour.save()
+    stay = Homestay.objects.get(slug="the-brickyard")
+    page = offline_page
+    log_in(page, live_server)
+    page.goto(live_server.url + f"/admin/planner/homestay/{stay.pk}/change/")
+    page.locator(".map-picker-map").wait_for()
+    page.wait_for_function("document.querySelectorAll('.map-picker-map path').length > 3")
+    page.evaluate("""() => document.querySelectorAll('.map-picker-map path.leaflet-interactive')
+        .forEach(p => p.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})))""")
+    tooltips = page.locator(".leaflet-tooltip")
+    texts = tooltips.all_text_contents()
+    assert HOSTILE_NAME in texts
+    assert page.locator(".leaflet-tooltip img").count() == 0
+    assert page.evaluate("window.__xss") is None

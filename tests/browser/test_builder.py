@@ -69,3 +69,44 @@ def test_builder_shows_each_warning_where_the_server_placed_it(huairou_live, off
         '.timeline-stop[data-slug="huanghuacheng-lakeside-great-wall"] .warning-out_of_season'
     )
     assert "最佳游览月份为 4 月" in stop.inner_text()
+
+
+def test_only_the_creator_s_browser_can_change_a_shared_itinerary(huairou_live, offline_page,
+                                                                   live_server):  # fmt: skip
+    """Issue 16, item 1: the share link views and copies; the edit key stays with its creator."""
+    from planner.models import Itinerary
+
+    page = offline_page
+    page.goto(live_server.url + "/plan/?route=spring")
+    page.wait_for_selector(".timeline-day")
+    page.get_by_label("标题").fill("我的周末")
+    page.get_by_role("button", name="保存并分享").click()
+    page.wait_for_url("**/i/**")
+    share_url = page.url
+    assert page.get_by_role("link", name="编辑", exact=True).is_visible()
+    page.get_by_role("link", name="编辑", exact=True).click()
+    page.wait_for_selector(".timeline-day")
+    page.get_by_label("标题").fill("改过的周末")
+    page.get_by_role("button", name="保存并分享").click()
+    page.wait_for_url(share_url)
+    assert page.get_by_role("heading", level=1).inner_text() == "改过的周末"
+    saved = Itinerary.objects.get()
+    assert saved.version == 2
+
+    stranger = page.context.browser.new_context(locale="zh-CN").new_page()
+    stranger.route(
+        "**/*", lambda r: r.continue_() if r.request.url.startswith(live_server.url) else r.abort()
+    )
+    stranger.goto(share_url)
+    assert not stranger.get_by_role("link", name="编辑", exact=True).is_visible()
+    assert stranger.get_by_role("link", name="编辑副本").is_visible()
+    stranger.goto(f"{live_server.url}/plan/?edit={saved.token}")  # a link passed around
+    stranger.wait_for_selector(".timeline-day")
+    assert "你正在编辑副本" in stranger.locator("#save-status").inner_text()
+    stranger.get_by_label("标题").fill("别人的副本")
+    stranger.get_by_role("button", name="保存并分享").click()
+    stranger.wait_for_url("**/i/**")
+    assert stranger.url != share_url
+    stranger.context.close()
+    saved.refresh_from_db()
+    assert saved.title == "改过的周末" and Itinerary.objects.count() == 2

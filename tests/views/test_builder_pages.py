@@ -33,7 +33,7 @@ def test_saved_itinerary_page_is_readable_by_anyone_with_the_link(
     for stop in saved["plan"]["days"][0]["stops"]:
         assert stop["arrive"] in html and stop["name_zh"] in html
     assert f"/plan/?from={saved['token']}" in html
-    assert f"/plan/?edit={saved['token']}" not in html  # not theirs
+    assert f'/plan/?edit={saved["token"]}" hidden' in html  # not theirs: no edit key here
 
 
 def test_the_owner_sees_their_plans_and_can_edit(huairou, client):
@@ -42,7 +42,7 @@ def test_the_owner_sees_their_plans_and_can_edit(huairou, client):
     assert saved["url"] in client.get("/plan/").content.decode()
 
 
-def test_duplicate_and_edit_loads_the_saved_request(huairou, client):
+def test_edit_a_copy_loads_the_saved_request(huairou, client):
     saved = save(client, BODY)
     html = client.get(f"/plan/?from={saved['token']}").content.decode()
     assert '"hongluo-temple"' in html and '"edit_token": ""' in html

@@ -67,7 +67,7 @@
           if (!feature.geometry || (p.slug === config.slug && p.kind === config.kind)) return;
           const c = feature.geometry.coordinates;
           L.circleMarker([c[1], c[0]], { radius: 4, color: "#666", weight: 1, opacity: 0.6, fillOpacity: 0.25, interactive: true })
-            .bindTooltip(p.name_zh || p.name_en).addTo(map);
+            .bindTooltip(document.createTextNode(p.name_zh || p.name_en)).addTo(map);  // text, never HTML
         });
       })
       .catch(function () { /* neighbours are a convenience */ });
@@ -99,7 +99,7 @@
             });
             item.append(button, label);
             list.appendChild(item);
-            L.circleMarker([candidate.lat, candidate.lng], { radius: 8, color: "#2b6a8f" }).bindTooltip(candidate.label).addTo(candidates);
+            L.circleMarker([candidate.lat, candidate.lng], { radius: 8, color: "#2b6a8f" }).bindTooltip(document.createTextNode(candidate.label)).addTo(candidates);
           });
           if (data.candidates.length) map.setView([data.candidates[0].lat, data.candidates[0].lng], 13);
         })

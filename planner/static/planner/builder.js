@@ -30,7 +30,26 @@
   let lastPlan = null;
   let timer = null;
   let inFlight = null;
+  // Edit keys of the itineraries this browser saved: token -> key. The share link alone
+  // cannot change an itinerary; without its key the builder edits a copy.
+  const KEYS = "huairou-edit-keys";
+  function storedKeys() {
+    try { return JSON.parse(window.localStorage.getItem(KEYS) || "{}") || {}; } catch (e) { return {}; }
+  }
+  function keepKey(token, key) {
+    const keys = storedKeys();
+    delete keys[token];
+    const kept = Object.assign({}, { [token]: key });
+    Object.keys(keys).slice(0, 49).forEach(function (t) { kept[t] = keys[t]; });
+    try { window.localStorage.setItem(KEYS, JSON.stringify(kept)); } catch (e) { /* private mode */ }
+  }
   let editToken = config.edit_token || "";
+  let editKey = config.edit_key || (editToken && storedKeys()[editToken]) || "";
+  if (editToken && !editKey) {
+    editToken = "";
+    saveStatus.textContent = text.copy;
+  }
+  if (editToken) keepKey(editToken, editKey);
   let version = config.version;
   let BM = null; // the map module, once it has started
 
@@ -330,6 +349,19 @@
       .catch(function () { status.textContent = text.offline; });
   }
 
+  // A retry of the same save (after a lost answer) sends the same key: the server then
+  // returns the itinerary it already saved instead of making a second one.
+  let pending = { body: null, key: null };
+  function idempotencyKey(body) {
+    if (pending.body !== body) {
+      const bytes = new Uint8Array(24);
+      window.crypto.getRandomValues(bytes);
+      const key = Array.from(bytes, function (b) { return b.toString(16).padStart(2, "0"); }).join("");
+      pending = { body: body, key: key };
+    }
+    return pending.key;
+  }
+
   function save() {
     readForm();
     if (!state.stops.length) {
@@ -340,18 +372,25 @@
     const url = editToken ? HM.url("itinerary_api", editToken) : HM.url("itineraries_api");
     if (editToken) body.version = version;
     saveStatus.textContent = text.planning;
-    fetch(url, { method: editToken ? "PUT" : "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
+    const headers = { "Content-Type": "application/json" };
+    if (editToken) headers["X-Edit-Key"] = editKey;
+    else headers["Idempotency-Key"] = idempotencyKey(JSON.stringify(body));
+    fetch(url, { method: editToken ? "PUT" : "POST", headers: headers, body: JSON.stringify(body) })
       .then(function (response) {
         return response.json().then(function (data) { return { status: response.status, data: data }; });
       })
       .then(function (result) {
         if (result.status === 409) { saveStatus.textContent = text.conflict; return; }
+        if (result.status === 403) { saveStatus.textContent = text.forbidden; return; }
         if (result.status >= 400) {
           saveStatus.textContent = text.failed + " " + errorText(result.data.errors || {});
           return;
         }
+        if (result.data.edit_key) keepKey(result.data.token, result.data.edit_key);
         Draft.rememberSaved({ url: result.data.url, title: state.title || text.untitled, date: state.date });
-        editToken = result.data.token;
+        // The draft now edits the saved itinerary (when this browser holds its key).
+        editToken = result.data.edit_key || editKey ? result.data.token : "";
+        editKey = result.data.edit_key || editKey;
         version = result.data.version;
         keep();
         window.location.assign(result.data.url);
@@ -396,7 +435,12 @@
       restored.date = config.initial.date;
       undoBox.textContent = text.date_moved;
     }
-    if (draft.edit_token) { editToken = draft.edit_token; version = draft.version; }
+    // A draft that edits a saved itinerary does so only with that itinerary's key.
+    if (draft.edit_token && storedKeys()[draft.edit_token]) {
+      editToken = draft.edit_token;
+      editKey = storedKeys()[editToken];
+      version = draft.version;
+    }
     return restored;
   }
 

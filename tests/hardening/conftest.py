@@ -1,0 +1,12 @@
+import pytest
+
+from .redis_server import own_redis
+
+REDIS_PORT = 6391
+
+
+@pytest.fixture(scope="session")
+def redis_process():
+    """Our own redis-server (never the shared one), which tests may freeze."""
+    with own_redis(REDIS_PORT) as process:
+        yield process
