@@ -1,5 +1,5 @@
 from planner.exports.route_map import day_drawing, svg
-from planner.exports.sheet import build_sheet
+from planner.exports.sheet import build_sheet, load_records
 from tests.exports.conftest import TRICKY, stops_of
 
 
@@ -12,7 +12,10 @@ def test_print_view_has_every_stop_with_facts_map_qr_and_emergency_numbers(saved
         assert f"{stop['lat']:.5f}, {stop['lng']:.5f}" in html
     for number in ("110", "120", "119", "122"):
         assert number in html
-    assert "Facts as of 2026-11-26" in html
+    # The newest verification date among the plan's places (records change with the data).
+    records = load_records(saved["plan"]).values()
+    newest = max(r.last_verified for r in records if getattr(r, "last_verified", None))
+    assert f"Facts as of {newest:%Y-%m-%d}" in html
     assert "&lt;b&gt;" in html and TRICKY not in html
     assert "uri.amap.com" in html
 
