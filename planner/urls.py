@@ -5,7 +5,7 @@ from .api import places as places_api
 from .api import plan as plan_api
 from .api import search as search_api
 from .converters import TokenConverter
-from .views import health, sheets
+from .views import health, offline, sheets
 
 register_converter(TokenConverter, "token")
 
@@ -23,6 +23,9 @@ PLACE_URL_SEGMENTS = {
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
+    path("sw.js", offline.service_worker, name="service-worker"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
+    path("offline/", offline.offline_weekends, name="offline-weekends"),
     path("readyz", health.readyz, name="readyz"),
     path("routes/", views.route_list, name="route-list"),
     path("routes/<slug:slug>/", views.route_detail, name="route-detail"),

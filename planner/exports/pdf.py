@@ -139,6 +139,12 @@ def _stop_block(stop: SheetStop, styles) -> KeepTogether:
         ),
     ]
     facts = []
+    if stop.role == "lunch_break":
+        facts.append("Lunch break 午餐休息")
+    if stop.lunch_at:
+        facts.append(f"Lunch at the site 在景区午餐: {stop.lunch_at}")
+    if stop.sunset:
+        facts.append(f"Sunset 日落: {stop.sunset}")
     if stop.role == "lunch":
         facts.append("Lunch 午餐" + (" (suggested 推荐)" if stop.suggested else ""))
     if place.address:
@@ -153,8 +159,6 @@ def _stop_block(stop: SheetStop, styles) -> KeepTogether:
     if stop.note:
         lines.append(Paragraph(_text(stop.note), styles["base"]))
     lines += [Paragraph("※ " + _text(w), styles["warning"]) for w in stop.warnings]
-    if stop.sunset:
-        lines.append(Paragraph(_text(f"Sunset 日落 {stop.sunset}"), styles["small"]))
     lines.append(Paragraph(f"GPS (WGS-84): {place.coordinates}", styles["small"]))
     return KeepTogether([*lines, Spacer(1, 4)])
 
@@ -183,10 +187,6 @@ def _day_story(day: SheetDay, sheet: Sheet, styles, font: str, width: float) -> 
         end_lines.append(Paragraph(_text(fact), styles["base"]))
     if day.return_at:
         end_lines.append(Paragraph(_text(f"Back at 返回时间 {day.return_at}"), styles["small"]))
-    if day.lunch_break:
-        end_lines.append(
-            Paragraph(_text(f"Lunch break 午餐休息: {day.lunch_break}"), styles["small"])
-        )
     end_lines += [Paragraph("※ " + _text(w), styles["warning"]) for w in day.warnings]
     story.append(KeepTogether(end_lines))
     return story
@@ -240,7 +240,11 @@ def _leg_line(km: float, minutes: int, how: str) -> str:
 
 def _totals(totals: dict) -> str:
     """Up front, so that no sheet ends on a page holding only the totals."""
-    return (
+    summary = (
         f"Totals 合计: {totals['km']} km · {totals['travel_minutes']} min · "
         f"tickets ¥{totals['tickets_cny']} · lodging ¥{totals['lodging_cny']}"
     )
+    unknown = sum(totals.get("unknown_prices", {}).values())
+    if unknown:
+        summary += f" · {unknown} prices unknown 价格未知, not counted"
+    return summary

@@ -61,7 +61,8 @@ class SheetStop:
     note: str = ""
     leg_how: str = ""  # lines and modes (planner/exports/legs.py)
     warnings: tuple[str, ...] = ()
-    sunset: str = ""
+    lunch_at: str | None = None  # lunch eaten during this visit, from HH:MM
+    sunset: str | None = None  # outdoor sites: sunset that day
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,6 @@ class SheetDay:
     final_leg_km: float
     final_leg_minutes: int
     overnight: SheetPlace | None
-    lunch_break: str | None
     warnings: tuple[str, ...] = ()
     final_leg_how: str = ""
     return_at: str | None = None
@@ -207,8 +207,9 @@ def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None =
                     leg_minutes=leg["minutes"],
                     leg_how=leg_summary(leg),
                     note=notes.get(stop["slug"], ""),
-                    sunset=stop.get("sunset") or "",
                     warnings=_texts(stop["warnings"]),
+                    lunch_at=stop.get("lunch_at") if stop.get("lunch_here") else None,
+                    sunset=stop.get("sunset"),
                 )
             )
         final = day["legs"][-1]
@@ -226,7 +227,6 @@ def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None =
                 overnight=sheet_place(day["overnight"], records, date)
                 if day["overnight"]
                 else None,
-                lunch_break=day["lunch_break"],
                 warnings=_texts(day["warnings"]),
             )
         )

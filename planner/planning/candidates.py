@@ -9,11 +9,12 @@ distances, so the choice does not hang on the approximation.
 """
 
 import math
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 
 from .travel import TravelModel
-from .types import PlaceInfo
+from .types import Candidates, LodgingKind, PlaceInfo
 
 EARTH_RADIUS_KM = 6371.0088
 CELL_DEGREES = 0.01
@@ -110,3 +111,49 @@ def within_budget(homestays: Iterable[PlaceInfo], budget: int | None) -> list[Pl
     if budget is None:
         return list(homestays)
     return [h for h in homestays if h.price_cny_min is not None and h.price_cny_min <= budget]
+
+
+def of_lodging_kind(homestays: Iterable[PlaceInfo], kind: str) -> list[PlaceInfo]:
+    """Stays of the kind asked for; a record without a kind is a homestay (its model's kind)."""
+    if not kind:
+        return list(homestays)
+    return [h for h in homestays if (h.lodging_kind or LodgingKind.HOMESTAY) == kind]
+
+
+class CandidateGrids:
+    """The spatial grids of one `Candidates`, built on first use (one per budget and kind)."""
+
+    def __init__(self, candidates: Candidates):
+        self.candidates = candidates
+        self._grids: dict[tuple, SpatialGrid] = {}
+
+    def _grid(self, key: tuple, places) -> SpatialGrid:
+        grid = self._grids.get(key)
+        if grid is None:
+            # Built whole, then stored in one assignment: a concurrent plan never sees half.
+            grid = SpatialGrid(places())
+            self._grids[key] = grid
+        return grid
+
+    def homestays(self, budget: int | None = None, kind: str = "") -> SpatialGrid:
+        return self._grid(
+            ("homestays", budget, kind),
+            lambda: within_budget(of_lodging_kind(self.candidates.homestays, kind), budget),
+        )
+
+    def lunch(self) -> SpatialGrid:
+        return self._grid(("lunch",), lambda: self.candidates.lunch_venues)
+
+
+_GRIDS: dict[int, CandidateGrids] = {}
+
+
+def grids_for(candidates: Candidates) -> CandidateGrids:
+    """The grids kept for this very `Candidates` object (freed with it)."""
+    key = id(candidates)
+    found = _GRIDS.get(key)
+    if found is None or found.candidates is not candidates:
+        found = CandidateGrids(candidates)
+        _GRIDS[key] = found
+        weakref.finalize(candidates, _GRIDS.pop, key, None)
+    return found

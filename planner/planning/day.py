@@ -1,28 +1,49 @@
-"""One day's final schedule: legs with reported km, times, lunch placement, warnings."""
+"""One day's final schedule: legs with reported km, times, lunch in its place, warnings.
+
+The builder walks the chosen order with the rules of `schedule`, so its times are the ones
+the optimiser judged. It records, rather than hides, what does not fit (`late`, `back`):
+the caller (`days`) then moves or sets aside those stops and builds the day again.
+"""
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 from . import parameters as p
 from .candidates import SpatialGrid, by_detour
+from .hours import hhmm, ticket_on
 from .schedule import (
-    DAY_END,
-    LUNCH_LATEST,
-    Clock,
+    LUNCH_EARLIEST,
+    last_lunch_start,
+    leg_step,
     lunch_minutes,
-    minute_of_day,
-    needs_lunch_break,
+    lunch_needed,
+    serves_lunch,
+    time_rules,
     to_datetime,
-    visit,
+    visit_step,
 )
 from .travel import TravelModel
-from .types import DayPlan, Leg, Pace, PlaceInfo, PlannedStop, PlanWarning
+from .types import DayPlan, Leg, Pace, PlaceInfo, PlannedStop, PlanWarning, Role
 from .warnings import WarningCode
 
 
-def _hhmm(minute: float) -> str:
-    minute = round(minute)
-    return f"{minute // 60 % 24:02d}:{minute % 60:02d}"
+def leg_from_estimate(origin: PlaceInfo, destination: PlaceInfo, estimate) -> Leg:
+    """The one place a travel estimate becomes a Leg (every field copied)."""
+    return Leg(
+        origin,
+        destination,
+        estimate.km,
+        estimate.minutes,
+        estimate.mode,
+        drive_minutes=getattr(estimate, "drive_minutes", 0),
+        access_minutes=getattr(estimate, "access_minutes", 0),
+        wait_minutes=getattr(estimate, "wait_minutes", 0),
+        line=getattr(estimate, "line", ""),
+        steps=tuple(getattr(estimate, "steps", ())),
+        path=tuple(getattr(estimate, "path", ())),
+        traffic=getattr(estimate, "traffic", ""),
+    )
 
 
 class DayBuilder:
@@ -35,30 +56,47 @@ class DayBuilder:
         travel: TravelModel,
         pace: Pace,
         lunch: bool,
-        day_start: dt.time,
+        day_start: int,
+        day_end: int,
         lunch_venues: SpatialGrid | None = None,
     ):
         self.number, self.date = number, date
         self.start, self.end = start, end
-        self.travel, self.pace, self.lunch = travel, pace, lunch
-        self.clock = Clock(minute_of_day(day_start), not lunch)
+        self.travel, self.pace = travel, pace
+        self.day_start, self.day_end = day_start, day_end
+        self.minute = float(day_start)
+        self.pending = lunch_needed(lunch, day_start, pace)
+        self.lunch_minutes = lunch_minutes(pace)
         self.lunch_venues = lunch_venues or SpatialGrid(())
         self.previous = start
         self.stops: list[PlannedStop] = []
         self.legs: list[Leg] = []
         self.warnings: list[PlanWarning] = []
-        self.lunch_break: dt.datetime | None = None
+        self.late: list[str] = []  # stops that cannot be visited at the time they are reached
+        self.missed_last_departure = False
+
+    @property
+    def overrun(self) -> bool:
+        return self.minute > self.day_end or self.missed_last_departure
+
+    def _last_departure(self, leaving: float) -> None:
+        """Without a car the day ends by the last bus or train home (the travel model knows)."""
+        last = self.travel.last_departure(self.previous, self.end, self.date)
+        if last is None:
+            return
+        limit = last.hour * 60 + last.minute if last.date() == self.date else self.day_end
+        self.missed_last_departure = leaving > limit
+        if leaving >= limit - p.LAST_DEPARTURE_MARGIN_MINUTES:
+            self._warn(WarningCode.LAST_DEPARTURE, None, time=hhmm(limit),
+                       origin=self.previous.slug)  # fmt: skip
 
     def build(self, order: Sequence[PlaceInfo], overnight=None, alternatives=()) -> DayPlan:
+        if order:
+            self._leave_for_the_opening(order[0])
+        leave = self.minute
         for place in order:
-            self._lunch_before(place)
-            self._go_to(place, suggested=False)
-        if self.lunch and not self.clock.lunch_done and self.clock.minute <= LUNCH_LATEST + 60:
-            self._lunch_before(self.end)
-        leg = self._leg(self.previous, self.end)
-        arrival = self.clock.minute + leg.minutes
-        if arrival > DAY_END:
-            self._warn(WarningCode.DAY_OVERRUN, None, end=_hhmm(arrival))
+            self._go_to(place)
+        self._go_to(self.end, final=True)
         return DayPlan(
             number=self.number,
             date=self.date,
@@ -68,86 +106,131 @@ class DayBuilder:
             legs=tuple(self.legs),
             overnight=overnight,
             overnight_alternatives=tuple(alternatives),
-            lunch_break=self.lunch_break,
+            leave=to_datetime(self.date, leave),
+            back=to_datetime(self.date, self.minute),
         )
 
     # --- steps -----------------------------------------------------------------------------
 
+    def _leave_for_the_opening(self, first: PlaceInfo) -> None:
+        """Leave later rather than wait at a gate that opens after the first arrival."""
+        opens = time_rules(first, self.pace, self.date).opens
+        travel = self.travel.minutes(self.start, first)
+        if opens is not None and self.minute + travel < opens:
+            # Once more with the traffic of the later hour.
+            later = to_datetime(self.date, opens - travel)
+            travel = self.travel.leg(self.start, first, later).minutes
+            self.minute = float(max(self.minute, opens - travel))
+            self.pending = lunch_needed(self.pending, self.minute, self.pace)
+
     def _leg(self, origin: PlaceInfo, destination: PlaceInfo) -> Leg:
-        estimate = self.travel.leg(origin, destination)
-        leg = Leg(
-            origin, destination, estimate.km, estimate.minutes, estimate.mode,
-            drive_minutes=estimate.drive_minutes, access_minutes=estimate.access_minutes,
-            wait_minutes=estimate.wait_minutes, line=estimate.line, steps=estimate.steps,
-            path=estimate.path, traffic=estimate.traffic,
-        )  # fmt: skip
+        depart = to_datetime(self.date, self.minute)
+        leg = leg_from_estimate(origin, destination, self.travel.leg(origin, destination, depart))
         self.legs.append(leg)
         if leg.minutes > p.LONG_LEG_MINUTES:
-            self._warn(
-                WarningCode.LONG_LEG, destination.slug, origin=origin.slug, minutes=leg.minutes
-            )
+            self._warn(WarningCode.LONG_LEG, destination.slug, minutes=leg.minutes,
+                       origin=origin.slug)  # fmt: skip
         return leg
 
-    def _go_to(self, place: PlaceInfo, suggested: bool, role: str = "visit") -> None:
+    def _go_to(self, place: PlaceInfo, final: bool = False, role: Role = Role.VISIT) -> None:
+        if self.pending:
+            self._lunch_venue_before(place)
         leg = self._leg(self.previous, place)
-        outcome = visit(self.clock, place, leg.minutes, self.pace)
-        note = ""
-        if outcome.lunch_here and role == "visit" and place.kind != "cafe":
-            note = "lunch"
+        at_start = self.previous is self.start
+        arrive, lunch_at = leg_step(
+            self.minute, leg.minutes, self.pending, self.lunch_minutes, at_start
+        )
+        if lunch_at is not None:
+            self._lunch_break(lunch_at)
+        if final:
+            self._last_departure(leaving=arrive - leg.minutes)
+            self.minute = arrive
+            return
+        rules = time_rules(place, self.pace, self.date)
+        outcome = visit_step(rules, arrive, self.pending)
         if outcome.late:
-            self._warn(
-                WarningCode.CLOSED_ON_ARRIVAL,
-                place.slug,
-                arrive=_hhmm(outcome.start),
-                limit=_hhmm(minute_of_day(place.last_entry or place.closes)),
-            )
+            self.late.append(place.slug)
         elif outcome.cut_short:
-            self._warn(
-                WarningCode.VISIT_CUT_SHORT,
-                place.slug,
-                closes=_hhmm(minute_of_day(place.closes)),
-            )
+            eating = self.lunch_minutes if outcome.lunch_at is not None else 0
+            by_sunset = rules.sunset is not None and rules.closes == rules.sunset
+            self._warn(WarningCode.VISIT_CUT_SHORT, place.slug, closes=hhmm(rules.closes),
+                       minutes=round(outcome.depart - outcome.start - eating),
+                       by="sunset" if by_sunset else "closing")  # fmt: skip
+        if rules.assumed and role == Role.VISIT:
+            opens, closes = (hhmm(minute) for minute in rules.assumed)
+            self._warn(WarningCode.HOURS_ASSUMED, place.slug, opens=opens, closes=closes)
+        eats_here = outcome.lunch_at is not None
         self.stops.append(
             PlannedStop(
                 place=place,
                 arrive=to_datetime(self.date, outcome.start),
                 depart=to_datetime(self.date, outcome.depart),
-                role="lunch" if outcome.lunch_here and place.kind == "cafe" else role,
-                suggested=suggested,
+                role=Role.LUNCH if eats_here and role == Role.LUNCH else role,
+                suggested=role != Role.VISIT,
                 wait_minutes=round(outcome.start - outcome.arrive),
-                note=note,
+                note="lunch" if eats_here and role == Role.VISIT else "",
+                lunch_at=to_datetime(self.date, outcome.lunch_at) if eats_here else None,
+                sunset=dt.time(rules.sunset // 60, rules.sunset % 60) if rules.sunset else None,
+                hours_assumed=rules.assumed is not None,
+                ticket_cny=ticket_on(place, self.date) if role == Role.VISIT else None,
             )
         )
-        self.clock = Clock(outcome.depart, self.clock.lunch_done or outcome.lunch_here)
+        self.minute = outcome.depart
+        self.pending = self.pending and not eats_here
         self.previous = place
 
-    def _lunch_before(self, upcoming: PlaceInfo) -> None:
-        if not self.lunch or not needs_lunch_break(self.clock):
-            return
-        venue = self._lunch_venue(upcoming)
-        if venue is not None:
-            self._go_to(venue, suggested=True, role="lunch")
-            self.clock = Clock(self.clock.minute, True)
-            return
-        self.lunch_break = to_datetime(self.date, self.clock.minute)
-        self.clock = Clock(self.clock.minute + lunch_minutes(self.pace), True)
-
-    def _lunch_venue(self, upcoming: PlaceInfo) -> PlaceInfo | None:
-        """The café or restaurant with the least detour, if the detour is small."""
-        if upcoming.kind == "cafe" or not self.lunch_venues.count:
-            return None
-        chosen = {stop.place.slug for stop in self.stops}
-        for venue, _km in by_detour(self.lunch_venues, self.previous, upcoming, self.travel, 4):
-            if venue.slug in chosen:
-                continue
-            extra = (
-                self.travel.minutes(self.previous, venue)
-                + self.travel.minutes(venue, upcoming)
-                - self.travel.minutes(self.previous, upcoming)
+    def _lunch_break(self, at: float) -> None:
+        """Lunch before a leg that would arrive too late: at the stop one leaves, or (leaving
+        the day's start or stay) a break on the way, listed with a leg of its own of 0 km."""
+        self.pending = False
+        last = self.stops[-1] if self.stops else None
+        if last is not None and last.place is self.previous and last.role == Role.VISIT:
+            self.stops[-1] = replace(
+                last,
+                depart=to_datetime(self.date, at + self.lunch_minutes),
+                note="lunch",
+                lunch_at=to_datetime(self.date, at),
             )
-            if extra <= p.LUNCH_MAX_DETOUR_MINUTES:
-                return venue
-        return None
+            return
+        leg = self.legs.pop()
+        self.legs.append(Leg(self.previous, self.previous, 0.0, 0, leg.mode))
+        self.stops.append(
+            PlannedStop(
+                place=self.previous,
+                arrive=to_datetime(self.date, at),
+                depart=to_datetime(self.date, at + self.lunch_minutes),
+                role=Role.LUNCH_BREAK,
+                suggested=True,
+                note="" if at == self.minute else "on_the_way",
+            )
+        )
+        self.legs.append(leg)
+
+    def _lunch_venue_before(self, upcoming: PlaceInfo) -> None:
+        """Lunch at the café or restaurant with the least detour, when lunch is due on the way."""
+        if not self.lunch_venues.count or serves_lunch(upcoming):
+            return
+        direct = self.travel.minutes(self.previous, upcoming)
+        due = leg_step(self.minute, direct, True, self.lunch_minutes).lunch_at is not None
+        if not due and self.minute < LUNCH_EARLIEST:
+            return
+        chosen = {stop.place.slug for stop in self.stops}
+        found = by_detour(
+            self.lunch_venues, self.previous, upcoming, self.travel, p.LUNCH_VENUES_TRIED
+        )
+        for venue, _km in found:
+            to_venue = self.travel.minutes(self.previous, venue)
+            extra = to_venue + self.travel.minutes(venue, upcoming) - direct
+            if venue.slug in chosen or extra > p.LUNCH_MAX_DETOUR_MINUTES:
+                continue
+            rules = time_rules(venue, self.pace, self.date)
+            outcome = visit_step(rules, self.minute + to_venue, True)
+            if outcome.late or outcome.lunch_at is None:
+                continue
+            if outcome.lunch_at > last_lunch_start(self.pace):
+                continue
+            self._go_to(venue, role=Role.LUNCH)
+            return
 
     def _warn(self, code: str, slug: str | None, **params) -> None:
         self.warnings.append(PlanWarning(code=code, slug=slug, day=self.number, params=params))

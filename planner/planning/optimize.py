@@ -1,18 +1,20 @@
 """The order of a day's stops.
 
-Cost of an order: first the number of places reached after they close, then travel
-minutes. Up to `EXACT_MAX_STOPS` stops the order is exact: dynamic programming over
-subsets, keeping every label not dominated in (closed places, travel, clock, lunch) — the
-clock only moves forward, so a label no worse in all four can never lead to a worse day.
+Cost of an order: first the number of places it cannot visit (closed that day, reached too
+late, or a return after the day's end), then travel minutes. Up to `EXACT_MAX_STOPS` stops
+the order is exact: dynamic programming over subsets, keeping every label not dominated in
+(closed places, travel, clock, lunch) — the clock only moves forward, so a label no worse
+in all four can never lead to a worse day.
 Beyond that, nearest neighbour and then 2-opt / relocate moves until nothing improves.
 Locked stops keep their position in both. Travel minutes and timing rules are computed
 once per problem into plain lists, because the search evaluates thousands of orders.
 """
 
+import datetime as dt
 from collections.abc import Sequence
 
 from . import parameters as p
-from .schedule import advance_minutes, time_rules
+from .schedule import advance, leg_step, lunch_minutes, lunch_needed, time_rules
 from .travel import TravelModel, access_minutes
 from .types import Pace, PlaceInfo
 
@@ -31,44 +33,56 @@ class DayOrderProblem:
         day_start_minute: int,
         locked: dict[int, int] | None = None,
         timed: bool = True,
+        day: dt.date | None = None,
+        day_end_minute: int | None = None,
     ):
         self.places = list(places)
-        self.lunch = lunch
         self.day_start = day_start_minute
+        self.day_end = day_end_minute
+        self.lunch = lunch_needed(lunch, day_start_minute, pace)
+        self.lunch_minutes = lunch_minutes(pace)
         # place index → the position it must keep
         self.locked = locked or {}
         # Untimed: travel only (used to draw one tour through a whole trip's stops).
         self.timed = timed
-        self.rules = [time_rules(place, pace) for place in self.places]
+        self.rules = [time_rules(place, pace, day or dt.date.today()) for place in self.places]
         self.from_start = [travel.minutes(start, place) for place in self.places]
         self.to_end = [travel.minutes(place, end) for place in self.places]
         self.between = [[travel.minutes(a, b) for b in self.places] for a in self.places]
 
     # --- evaluation -------------------------------------------------------------------------
 
-    def _walk(self, order: Sequence[int]) -> tuple[int, float, float]:
-        """(closed places, travel minutes without the way home, minute of leaving the last)."""
-        minute, lunch_done = self.day_start, not self.lunch
+    def _walk(self, order: Sequence[int]) -> tuple[int, float, float, bool]:
+        """(closed places, travel without the way home, minute leaving the last, lunch pending)."""
+        minute, pending = self.day_start, self.lunch
         closed, total, previous = 0, 0.0, None
         for index in order:
             minutes = self.from_start[index] if previous is None else self.between[previous][index]
             total += minutes
             if self.timed:
-                minute, lunch_done, late = advance_minutes(
-                    self.rules[index], minute, lunch_done, minutes, self.lunch
+                minute, pending, late = advance(
+                    self.rules[index], minute, pending, minutes, previous is None
                 )
                 closed += late
             previous = index
-        return closed, total, minute
+        return closed, total, minute, pending
+
+    def _home(self, order, minute: float, pending: bool) -> float:
+        way_home = self.to_end[order[-1]] if order else 0.0
+        return leg_step(minute, way_home, pending, self.lunch_minutes, not order).arrive
+
+    def _overrun(self, finish: float) -> int:
+        return int(self.timed and self.day_end is not None and finish > self.day_end)
 
     def cost(self, order: Sequence[int]) -> Cost:
-        closed, total, _minute = self._walk(order)
-        return closed, total + (self.to_end[order[-1]] if order else 0.0)
+        closed, total, minute, pending = self._walk(order)
+        finish = self._home(order, minute, pending)
+        return closed + self._overrun(finish), total + (self.to_end[order[-1]] if order else 0.0)
 
     def finish_minute(self, order: Sequence[int]) -> float:
         """When the day ends back at `end`, for this order."""
-        _closed, _total, minute = self._walk(order)
-        return minute + (self.to_end[order[-1]] if order else 0.0)
+        _closed, _total, minute, pending = self._walk(order)
+        return self._home(order, minute, pending)
 
     def allowed(self, index: int, position: int) -> bool:
         required = self.locked.get(index)
@@ -134,9 +148,10 @@ class DayOrderProblem:
             minutes = self.between[label[5]][index]
         late = False
         if self.timed:
-            minute, lunch_done, late = advance_minutes(
-                self.rules[index], minute, lunch_done, minutes, self.lunch
+            minute, pending, late = advance(
+                self.rules[index], minute, not lunch_done, minutes, label is None
             )
+            lunch_done = not pending
         return (closed + late, travel + minutes, minute, lunch_done, label, index)
 
     def _exact(self) -> list[int]:
@@ -149,7 +164,7 @@ class DayOrderProblem:
             following = layers[size + 1]
             for (mask, _last), bucket in layers[size].items():
                 for nxt in range(count):
-                    if mask & (1 << nxt) or not self.allowed(nxt, size):
+                    if mask & (1 << nxt) or (self.locked and not self.allowed(nxt, size)):
                         continue
                     key = (mask | (1 << nxt), nxt)
                     for label in bucket:
@@ -159,7 +174,8 @@ class DayOrderProblem:
         best, best_cost = None, None
         for (_mask, last), bucket in layers[count].items():
             for label in bucket:
-                cost = (label[0], label[1] + self.to_end[last])
+                finish = leg_step(label[2], self.to_end[last], not label[3], self.lunch_minutes)
+                cost = (label[0] + self._overrun(finish.arrive), label[1] + self.to_end[last])
                 if best_cost is None or cost < best_cost:
                     best, best_cost = label, cost
         order = []
@@ -226,6 +242,7 @@ def _dominates(a: tuple, b: tuple) -> bool:
 
 
 def _keep_pareto(bucket: list[tuple], candidate: tuple) -> list[tuple]:
-    if any(_dominates(label, candidate) for label in bucket):
-        return bucket
+    for label in bucket:
+        if _dominates(label, candidate):
+            return bucket
     return [label for label in bucket if not _dominates(candidate, label)] + [candidate]

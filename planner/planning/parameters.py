@@ -113,14 +113,46 @@ TRANSIT_HUBS = ("huairou-town", "yanqihu-station")
 PACE_FACTOR = {"relaxed": 1.25, "normal": 1.0, "packed": 0.75}
 # Typical visit when the record has none: a planning convention (the dataset's own:
 # half day = 240, full day = 360), shown as an estimate.
-DEFAULT_VISIT_MINUTES = {"spot": 120, "village": 60, "poi": 60, "cafe": 45, "homestay": 30}
-LUNCH_EARLIEST = (11, 30)
-LUNCH_LATEST = (13, 30)
+DEFAULT_VISIT_MINUTES = {
+    "spot": 120, "village": 60, "poi": 60, "cafe": 45, "restaurant": 60, "homestay": 30,
+}  # fmt: skip
+DEFAULT_VISIT_MINUTES_OTHER = 60
+# The day window: leave no earlier than 07:00 (default 08:00); back by 21:00 by default.
+EARLIEST_DAY_START = (7, 0)
+DEFAULT_DAY_START = (8, 0)
+LATEST_DAY_START = (12, 0)
+EARLIEST_DAY_END = (15, 0)
+DEFAULT_DAY_END = (21, 0)
+LATEST_DAY_END = (22, 0)
+# A weekend trip: up to three days (a long weekend or a public holiday).
+MAX_TRIP_DAYS = 3
+# Lunch is eaten between 11:00 and 14:00: it starts at 11:00 at the earliest and ends by 14:00.
+LUNCH_EARLIEST = (11, 0)
+LUNCH_LATEST = (14, 0)
+# Eaten during a long visit, lunch starts at noon when the visit allows it.
+LUNCH_PREFERRED = (12, 0)
 LUNCH_MINUTES = {"relaxed": 75, "normal": 60, "packed": 40}
 # A lunch venue is worth the detour only if it adds at most this many minutes of driving.
 LUNCH_MAX_DETOUR_MINUTES = 25
-DAY_END_WARNING = (20, 0)
+LUNCH_VENUES_TRIED = 4
 LONG_LEG_MINUTES = 120
+# The last bus or train home is worth a warning only when the plan leaves within this margin.
+LAST_DEPARTURE_MARGIN_MINUTES = 60
+# Hours unknown: the planner assumes these (a stated default, said in an `hours_assumed`
+# warning). Most Huairou sites keep winter hours Nov–Mar and summer hours Apr–Oct.
+ASSUMED_HOURS_WINTER = ((8, 0), (17, 0))
+ASSUMED_HOURS_SUMMER = ((8, 0), (18, 0))
+WINTER_MONTHS = (11, 12, 1, 2, 3)
+# Visits shorter than this share of their usual length are not worth the ticket.
+SHORTEST_VISIT_SHARE = 0.5
+# A stay over the budget by more than this share is not offered at all.
+STAY_OVER_BUDGET_SHARE = 0.0
 
 # --- Optimisation ------------------------------------------------------------------------
 EXACT_MAX_STOPS = 8
+# Trips cut into days: penalty per minute of imbalance between the longest and shortest day
+# (travel still dominates: a day is worth shortening only if travel barely grows).
+DAY_BALANCE_WEIGHT = 0.1
+OVERNIGHT_ALTERNATIVES = 3
+# Rounds of moving single stops between days after the tour is cut (each applies one move).
+RELOCATE_ROUNDS = 4

@@ -1,28 +1,34 @@
-"""Time on one day: arrivals, opening windows, visits, lunch, and the warnings they raise.
+"""Time on one day: arrivals, opening hours, visits and lunch, minute by minute.
 
-`step` is the single rule both the optimiser and the final schedule use, so the order
-chosen is judged by the same clock that later prints the times.
+`leg_step` and `visit_step` are the single rules both the optimiser and the final schedule
+use, so the order chosen is judged by the same clock that later prints the times. Lunch is
+eaten between 11:00 and 14:00 whenever the day is out then: at a café or restaurant, during
+a visit that spans the last moment to start it, or as a break before or on a leg that would
+otherwise arrive too late.
 """
 
 import datetime as dt
+import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import parameters as p
-from .types import Pace, PlaceInfo
+from .hours import hours_on, minute_of_day
+from .types import Kind, Pace, PlaceInfo
 
 LUNCH_EARLIEST = p.LUNCH_EARLIEST[0] * 60 + p.LUNCH_EARLIEST[1]
-LUNCH_LATEST = p.LUNCH_LATEST[0] * 60 + p.LUNCH_LATEST[1]
-DAY_END = p.DAY_END_WARNING[0] * 60 + p.DAY_END_WARNING[1]
-LUNCH_KINDS = {"cafe"}
+LUNCH_LATEST = p.LUNCH_LATEST[0] * 60 + p.LUNCH_LATEST[1]  # lunch is over by then
+LUNCH_PREFERRED = p.LUNCH_PREFERRED[0] * 60 + p.LUNCH_PREFERRED[1]
+LUNCH_KINDS = {Kind.CAFE, Kind.RESTAURANT}
 LUNCH_POI_CATEGORIES = {"restaurant", "food-corridor", "food-valley"}
 
-
-def minute_of_day(value: dt.time | None) -> int | None:
-    return None if value is None else value.hour * 60 + value.minute
+__all__ = ["minute_of_day"]
 
 
 def visit_minutes(place: PlaceInfo, pace: Pace) -> int:
-    base = place.visit_minutes or p.DEFAULT_VISIT_MINUTES.get(place.kind, 60)
+    base = place.visit_minutes or p.DEFAULT_VISIT_MINUTES.get(
+        place.kind, p.DEFAULT_VISIT_MINUTES_OTHER
+    )
     return round(base * p.PACE_FACTOR[pace])
 
 
@@ -30,105 +36,130 @@ def lunch_minutes(pace: Pace) -> int:
     return p.LUNCH_MINUTES[pace]
 
 
+def last_lunch_start(pace: Pace) -> int:
+    return LUNCH_LATEST - lunch_minutes(pace)
+
+
 def serves_lunch(place: PlaceInfo) -> bool:
     return place.kind in LUNCH_KINDS or place.category in LUNCH_POI_CATEGORIES
 
 
-def latest_start(place: PlaceInfo) -> int | None:
-    """The last minute a visit can begin: last entry, else closing time."""
-    return minute_of_day(place.last_entry or place.closes)
-
-
-@dataclass(frozen=True)
-class Clock:
-    """Where the day stands: minutes since midnight and whether lunch has been had."""
-
-    minute: float
-    lunch_done: bool
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeRules:
-    """A place's timing, precomputed once per plan: opening, last start, closing, stay."""
+    """A place's timing on one date, precomputed once per plan."""
 
     opens: int | None
-    latest: int | None
     closes: int | None
+    latest: int | None
+    closed: str
     stay: int
+    shortest: int  # a visit cut below this is not worth making
     serves_lunch: bool
     lunch_minutes: int
+    assumed: tuple[int, int] | None = None  # (opens, closes) assumed: hours unknown
+    sunset: int | None = None
 
 
-def time_rules(place: PlaceInfo, pace: Pace) -> TimeRules:
+def time_rules(place: PlaceInfo, pace: Pace, day: dt.date) -> TimeRules:
+    hours = hours_on(place, day)
+    stay = visit_minutes(place, pace)
     return TimeRules(
-        opens=minute_of_day(place.opens),
-        latest=latest_start(place),
-        closes=minute_of_day(place.closes),
-        stay=visit_minutes(place, pace),
+        opens=hours.opens,
+        closes=hours.closes,
+        latest=hours.latest,
+        closed=hours.closed,
+        stay=stay,
+        shortest=math.ceil(stay * p.SHORTEST_VISIT_SHARE),
         serves_lunch=serves_lunch(place),
         lunch_minutes=lunch_minutes(pace),
+        assumed=hours.assumed,
+        sunset=hours.sunset,
     )
 
 
-@dataclass(frozen=True)
-class Visit:
+class Visit(NamedTuple):
     arrive: float
-    start: float  # after any wait for opening
+    start: float  # after any wait for opening (and lunch eaten while waiting)
     depart: float
-    late: bool  # arrived after last entry / closing
-    cut_short: bool  # closing time cuts the visit
-    lunch_here: bool
+    late: bool  # closed that day, or too late to begin or to finish a worthwhile visit
+    cut_short: bool  # closing time or sunset cuts the visit
+    lunch_at: float | None  # lunch eaten here, from this minute
 
 
-def step(rules: TimeRules, minute: float, lunch_done: bool, travel_minutes: float) -> tuple:
-    """Arrive after `travel_minutes`, wait for opening, stay, eat here if it is lunchtime.
-
-    Returns (arrive, start, depart, late, cut_short, lunch_here) as plain values: the
-    optimiser calls this tens of thousands of times per plan.
-    """
-    arrive = minute + travel_minutes
+def visit_step(rules: TimeRules, arrive: float, lunch_pending: bool) -> Visit:
     start = arrive if rules.opens is None or arrive >= rules.opens else rules.opens
-    late = rules.latest is not None and start > rules.latest
-    stay = rules.stay
-    lunch_here = False
-    if not lunch_done:
-        if rules.serves_lunch and start + stay >= LUNCH_EARLIEST and start <= LUNCH_LATEST:
-            stay = max(stay, rules.lunch_minutes)
-            lunch_here = True
-        elif start < LUNCH_LATEST < start + stay:
-            # The lunch window passes during a long visit: eat at the site.
-            stay += rules.lunch_minutes
-            lunch_here = True
-    depart = start + stay
-    cut_short = rules.closes is not None and not late and depart > rules.closes
-    if cut_short:
-        depart = max(start, rules.closes)
-    return arrive, start, depart, late, cut_short, lunch_here
+    late = bool(rules.closed) or (rules.latest is not None and start > rules.latest)
+    if rules.closes is not None and start + rules.shortest > rules.closes:
+        late = True
+    end = start + rules.stay
+    lunch_at = None
+    if lunch_pending:
+        last_start = LUNCH_LATEST - rules.lunch_minutes
+        if rules.serves_lunch and arrive <= last_start and end >= LUNCH_EARLIEST:
+            lunch_at = max(start, LUNCH_EARLIEST)
+            if lunch_at > last_start:  # a café opening after lunchtime: eat while waiting
+                lunch_at = max(arrive, LUNCH_EARLIEST)
+            end = max(end, lunch_at + rules.lunch_minutes)
+        elif arrive <= last_start < end:
+            # The last moment to start lunch passes here: eat here (while waiting or visiting).
+            lunch_at = max(arrive, LUNCH_EARLIEST)
+            if lunch_at < start:
+                start = max(start, lunch_at + rules.lunch_minutes)
+                end = start + rules.stay
+            else:
+                lunch_at = max(lunch_at, min(LUNCH_PREFERRED, last_start))
+                end += rules.lunch_minutes
+    cut_short = False
+    if rules.closes is not None and not late and end > rules.closes:
+        cut_short = True
+        end = rules.closes
+        if lunch_at is not None:
+            end = max(end, lunch_at + rules.lunch_minutes)
+    return Visit(arrive, start, end, late, cut_short, lunch_at)
 
 
-def visit(clock: Clock, place: PlaceInfo, travel_minutes: float, pace: Pace) -> Visit:
-    return Visit(*step(time_rules(place, pace), clock.minute, clock.lunch_done, travel_minutes))
+class LegTime(NamedTuple):
+    arrive: float
+    lunch_at: float | None  # a break before (== minute) or on this leg
 
 
-def needs_lunch_break(clock: Clock) -> bool:
-    return not clock.lunch_done and clock.minute >= LUNCH_EARLIEST
+def leg_step(
+    minute: float, travel: float, lunch_pending: bool, lunch: int, at_start: bool = False
+) -> LegTime:
+    """Travel `travel` minutes from `minute`; lunch first if arriving would be too late for it.
 
-
-def advance_minutes(
-    rules: TimeRules, minute: float, lunch_done: bool, travel_minutes: float, lunch: bool
-) -> tuple[float, bool, bool]:
-    """One step of the day for the optimiser: (minute, lunch_done, closed on arrival).
-
-    A lunch break is taken before leaving once the window has opened (the final schedule
-    may place it at a café instead; that shifts times by minutes, not the order's merit).
+    Lunch is then a break at the stop one leaves (from 11:00 if it is earlier); leaving the
+    day's start or stay, it is a break on the way.
     """
-    if lunch and not lunch_done and minute >= LUNCH_EARLIEST:
-        minute += rules.lunch_minutes
-        lunch_done = True
-    _arrive, _start, depart, late, _cut, lunch_here = step(
-        rules, minute, lunch_done, travel_minutes
-    )
-    return depart, lunch_done or lunch_here or not lunch, late
+    last_start = LUNCH_LATEST - lunch
+    if lunch_pending and minute <= last_start < minute + travel:
+        if minute >= LUNCH_EARLIEST:
+            at = minute
+        elif at_start:
+            at = min(last_start, max(LUNCH_EARLIEST, minute + travel / 2 - lunch / 2))
+        else:
+            at = LUNCH_EARLIEST
+            return LegTime(at + lunch + travel, at)
+        return LegTime(minute + travel + lunch, at)
+    return LegTime(minute + travel, None)
+
+
+def lunch_needed(lunch: bool, day_start: float, pace: Pace) -> bool:
+    """Lunch is pending from the start of a day that begins before its last moment."""
+    return lunch and day_start <= last_lunch_start(pace)
+
+
+def advance(
+    rules: TimeRules, minute: float, pending: bool, travel: float, at_start: bool = False
+) -> tuple:
+    """One stop for the optimiser: (minute leaving, lunch still pending, not feasible)."""
+    if pending:
+        arrive, lunch_at = leg_step(minute, travel, True, rules.lunch_minutes, at_start)
+        pending = lunch_at is None
+    else:
+        arrive = minute + travel  # leg_step's answer when lunch is done
+    outcome = visit_step(rules, arrive, pending)
+    return outcome.depart, pending and outcome.lunch_at is None, outcome.late
 
 
 def to_datetime(day: dt.date, minute: float) -> dt.datetime:

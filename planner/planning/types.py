@@ -1,8 +1,8 @@
 """The engine's inputs and outputs: frozen dataclasses, no Django.
 
-planner/trips translates ORM records into `PlaceInfo` and the request into `PlanRequest`;
-the engine returns a `Plan`, which trips/serialize.py turns into the JSON that the API, the
-pages and the print sheet read (the exporters take a `Sheet` built from that JSON).
+Views and the API translate ORM records into `PlaceInfo` and the request into
+`PlanRequest`; the engine returns a `Plan`, which the API, the pages and the exporters
+(PDF, GPX, KML, ICS) all consume.
 """
 
 import datetime as dt
@@ -21,10 +21,38 @@ class Pace(StrEnum):
     PACKED = "packed"
 
 
+class Kind(StrEnum):
+    """What a place is. A hotel or farmstay is a HOMESTAY with its `lodging_kind`."""
+
+    SPOT = "spot"
+    HOMESTAY = "homestay"
+    CAFE = "cafe"
+    RESTAURANT = "restaurant"
+    VILLAGE = "village"
+    POI = "poi"
+    START = "start"
+
+
+class LodgingKind(StrEnum):
+    HOMESTAY = "homestay"
+    HOTEL = "hotel"
+    FARMSTAY = "farmstay"
+
+
+class Role(StrEnum):
+    """Why a stop is in the day: a visit, lunch at a venue, or a lunch break where one is."""
+
+    VISIT = "visit"
+    LUNCH = "lunch"
+    LUNCH_BREAK = "lunch_break"
+
+
 @dataclass(frozen=True, slots=True)
 class OpeningPeriod:
-    """Hours in force every year from one (month, day) to another, both inclusive (may wrap
-    the year)."""
+    """Hours in force every year from one (month, day) to another, both inclusive.
+
+    A period may wrap the year (e.g. 1 Nov to 15 Mar).
+    """
 
     start: tuple[int, int]
     end: tuple[int, int]
@@ -35,13 +63,19 @@ class OpeningPeriod:
     reason: str = ""  # a code: fire_season | winter | works | event | ""
     ticket_cny: int | None = None
 
+    def covers(self, day: dt.date) -> bool:
+        key = (day.month, day.day)
+        if self.start <= self.end:
+            return self.start <= key <= self.end
+        return key >= self.start or key <= self.end
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceInfo:
     """Everything the engine needs to know about one place (slots: 100,000 of them fit)."""
 
     slug: str
-    kind: str  # spot | homestay | cafe | village | poi | start
+    kind: Kind
     name_zh: str
     name_en: str
     lat: float
@@ -64,7 +98,7 @@ class PlaceInfo:
     is_illustrative: bool = False
     periods: tuple[OpeningPeriod, ...] = ()
     closed_weekdays: tuple[int, ...] = ()  # Monday = 0
-    outdoor: bool = False  # ends by sunset
+    outdoor: bool = False  # the visit ends by sunset
     lodging_kind: str = ""  # homestay | hotel | farmstay for stays; "" otherwise
 
     @property
@@ -73,7 +107,7 @@ class PlaceInfo:
 
     @property
     def ticket_cny(self) -> int | None:
-        return self.price_cny_min if self.kind == "spot" else None
+        return self.price_cny_min if self.kind == Kind.SPOT else None
 
 
 @dataclass(frozen=True)
@@ -89,7 +123,9 @@ class PlanRequest:
     lunch: bool = True
     homestay: PlaceInfo | None = None
     budget_per_night: int | None = None
-    day_start: dt.time = dt.time(8, 0)
+    day_start: dt.time = dt.time(8, 0)  # leave the start or the night's stay
+    day_end: dt.time = dt.time(21, 0)  # back at the start or the night's stay by then
+    lodging_kind: str = ""  # "" = any kind of stay
     # A seasonal route's day for each stop slug; used when the trip has the route's length.
     preferred_days: dict[str, int] = field(default_factory=dict)
 
@@ -98,28 +134,12 @@ class PlanRequest:
 class Candidates:
     """Places the engine may add: overnight stays and lunch venues.
 
-    Build it once and reuse it across plans: its spatial grids are built on first use and
-    kept (one per budget).
+    Build it once and reuse it across plans: `candidates.grids_for` keeps their spatial
+    grids (one per budget and kind of stay) for as long as this object lives.
     """
 
     homestays: tuple[PlaceInfo, ...] = ()
     lunch_venues: tuple[PlaceInfo, ...] = ()
-    _grids: dict = field(default_factory=dict, init=False, repr=False, compare=False)
-
-    def homestay_grid(self, budget: int | None = None):
-        from .candidates import SpatialGrid, within_budget
-
-        key = ("homestays", budget)
-        if key not in self._grids:
-            self._grids[key] = SpatialGrid(within_budget(self.homestays, budget))
-        return self._grids[key]
-
-    def lunch_grid(self):
-        from .candidates import SpatialGrid
-
-        if "lunch" not in self._grids:
-            self._grids["lunch"] = SpatialGrid(self.lunch_venues)
-        return self._grids["lunch"]
 
 
 @dataclass(frozen=True)
@@ -140,13 +160,20 @@ class Leg:
 
 @dataclass(frozen=True)
 class PlannedStop:
+    """One entry of a day, in time order. A LUNCH_BREAK has no leg of its own: it pauses the
+    way to the next place (or the stay at `place`)."""
+
     place: PlaceInfo
     arrive: dt.datetime
     depart: dt.datetime
-    role: str = "visit"  # visit | lunch
+    role: Role = Role.VISIT
     suggested: bool = False  # added by the engine rather than chosen by the visitor
     wait_minutes: int = 0
-    note: str = ""
+    note: str = ""  # "lunch": lunch is taken during this visit, from `lunch_at`
+    lunch_at: dt.datetime | None = None
+    sunset: dt.time | None = None  # outdoor sites: sunset that day, for the visitor to see
+    hours_assumed: bool = False  # opening hours unknown: the stated default was used
+    ticket_cny: int | None = None  # the ticket that day (the season's), visits to spots only
 
 
 @dataclass(frozen=True)
@@ -163,6 +190,20 @@ class PlanWarning:
 
 
 @dataclass(frozen=True)
+class Unplaced:
+    """A stop that fits no day: why (a code), and what the visitor could do (a code)."""
+
+    place: PlaceInfo
+    reason: str  # closed | no_time | after_dark | unmapped
+    suggestion: str  # add_day | drop_other | start_earlier | closed_that_day
+    other: str | None = None  # with drop_other: the stop whose place it could take
+
+    @property
+    def slug(self) -> str:
+        return self.place.slug
+
+
+@dataclass(frozen=True)
 class DayPlan:
     number: int
     date: dt.date
@@ -172,7 +213,8 @@ class DayPlan:
     legs: tuple[Leg, ...]
     overnight: PlaceInfo | None = None
     overnight_alternatives: tuple[PlaceInfo, ...] = ()
-    lunch_break: dt.datetime | None = None  # a plain lunch break when no venue fits
+    leave: dt.datetime | None = None
+    back: dt.datetime | None = None  # arrival at `end`
 
     @property
     def km(self) -> float:
@@ -182,6 +224,14 @@ class DayPlan:
     def travel_minutes(self) -> int:
         return sum(leg.minutes for leg in self.legs)
 
+    @property
+    def lunch_break(self) -> dt.datetime | None:
+        """When a plain lunch break (no venue, no visit) begins, if the day has one."""
+        for stop in self.stops:
+            if stop.role == Role.LUNCH_BREAK:
+                return stop.arrive
+        return None
+
 
 @dataclass(frozen=True)
 class Totals:
@@ -189,6 +239,12 @@ class Totals:
     travel_minutes: int
     tickets_cny: int
     lodging_cny: int
+    unknown_ticket_prices: int = 0  # visits whose ticket price is not known (not counted as 0)
+    unknown_lodging_prices: int = 0
+
+    @property
+    def unknown_prices(self) -> int:
+        return self.unknown_ticket_prices + self.unknown_lodging_prices
 
 
 @dataclass(frozen=True)
@@ -197,3 +253,4 @@ class Plan:
     days: tuple[DayPlan, ...]
     totals: Totals
     warnings: tuple[PlanWarning, ...]
+    unplaced: tuple[Unplaced, ...] = ()

@@ -5,6 +5,7 @@ from django.contrib.staticfiles import finders
 from django.utils.safestring import mark_safe
 
 from planner.models.fields import MONTH_CHOICES, TAG_CHOICES, WEEKDAY_CHOICES
+from planner.views.offline import THEME_COLOUR
 
 register = template.Library()
 
@@ -20,6 +21,12 @@ def inline_css(path: str):
 
     The file is our own, read from the static directories; CSP allows inline styles."""
     return mark_safe(f"<style>{_read(path)}</style>")  # noqa: S308 — our own static file
+
+
+@register.simple_tag
+def theme_colour():
+    """The app's theme colour, as the web app manifest declares it."""
+    return THEME_COLOUR
 
 
 @register.filter

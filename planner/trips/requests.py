@@ -6,14 +6,16 @@ from dataclasses import dataclass, field
 
 from planner.geo.extent import BEIJING_EXTENT, inside
 from planner.models import SeasonalRoute
-from planner.planning import Pace, PlaceInfo, PlanRequest, Transport
+from planner.planning import Kind, Pace, PlaceInfo, PlanRequest, Transport
+from planner.planning import parameters as engine_parameters
 from planner.planning.calendar import coming_saturday
+from planner.planning.types import LodgingKind
 from planner.trips.adapter import find_homestay, find_start, find_stops, place_info
 from planner.untrusted import json_problem
 
 MAX_BODY_BYTES = 32 * 1024
 MAX_STOPS = 15
-MAX_DAYS = 3
+MAX_DAYS = engine_parameters.MAX_TRIP_DAYS
 MAX_TITLE = 120
 MAX_SLUG = 80
 EARLIEST_DATE = dt.date(1900, 1, 1)
@@ -23,7 +25,12 @@ CUSTOM_START_SLUG = "custom-start"
 FIELDS = {
     "start", "date", "days", "transport", "pace", "stops", "route", "homestay",
     "budget_per_night", "optimize", "locked", "lunch", "title", "version",
+    "day_start", "day_end", "lodging_kind",
 }  # fmt: skip
+EARLIEST_DAY_START = dt.time(*engine_parameters.EARLIEST_DAY_START)
+LATEST_DAY_START = dt.time(*engine_parameters.LATEST_DAY_START)
+EARLIEST_DAY_END = dt.time(*engine_parameters.EARLIEST_DAY_END)
+LATEST_DAY_END = dt.time(*engine_parameters.LATEST_DAY_END)
 
 
 class InvalidRequest(Exception):
@@ -109,6 +116,21 @@ class _Checker:
             self.error(name, f"Listed more than once: {', '.join(repeated)}.")
         return list(dict.fromkeys(value))
 
+    def clock(self, name, default: dt.time, low: dt.time, high: dt.time) -> dt.time:
+        value = self.data.get(name)
+        if value is None:
+            return default
+        try:
+            if not isinstance(value, str) or len(value) != 5:
+                raise ValueError
+            parsed = dt.time.fromisoformat(value)
+        except ValueError:
+            parsed = None
+        if parsed is None or not low <= parsed <= high:
+            self.error(name, f"{name} must be a time HH:MM from {low:%H:%M} to {high:%H:%M}.")
+            return default
+        return parsed
+
     def text(self, name, limit):
         value = self.data.get(name, "")
         if not isinstance(value, str) or len(value) > limit:
@@ -156,7 +178,7 @@ def _parse_start(checker: _Checker) -> PlaceInfo | None:
             checker.error("start", "The start's name must be text of at most 100 characters.")
             return None
         label = name.strip() or "Start"
-        return PlaceInfo(slug=CUSTOM_START_SLUG, kind="start", name_zh=label, name_en=label,
+        return PlaceInfo(slug=CUSTOM_START_SLUG, kind=Kind.START, name_zh=label, name_en=label,
                          lat=float(lat), lng=float(lng))  # fmt: skip
     checker.error("start", "start must be a start-point slug or {lat, lng, name}.")
     return None
@@ -195,6 +217,14 @@ def validate_plan(data: dict) -> ValidatedPlan:
     lunch = checker.boolean("lunch", True)
     budget = checker.integer("budget_per_night", None, 1, 100_000)
     title = checker.text("title", MAX_TITLE)
+    day_start = checker.clock(
+        "day_start", dt.time(*engine_parameters.DEFAULT_DAY_START), EARLIEST_DAY_START,
+        LATEST_DAY_START,
+    )  # fmt: skip
+    day_end = checker.clock(
+        "day_end", dt.time(*engine_parameters.DEFAULT_DAY_END), EARLIEST_DAY_END, LATEST_DAY_END
+    )
+    lodging_kind = checker.choice("lodging_kind", ["", *[k.value for k in LodgingKind]], "")
     route_slug, route_slugs, route_days = _route_stops(checker)
     if route_slug and "stops" not in data:
         stop_slugs = route_slugs
@@ -236,6 +266,9 @@ def validate_plan(data: dict) -> ValidatedPlan:
         homestay=homestay,
         budget_per_night=budget,
         preferred_days=route_days if route_slug else {},
+        day_start=day_start,
+        day_end=day_end,
+        lodging_kind=lodging_kind,
     )
     normalized = {
         "start": data.get("start", "dongzhimen"),
@@ -250,6 +283,9 @@ def validate_plan(data: dict) -> ValidatedPlan:
         "optimize": optimize,
         "locked": locked,
         "lunch": lunch,
+        "day_start": day_start.strftime("%H:%M"),
+        "day_end": day_end.strftime("%H:%M"),
+        "lodging_kind": lodging_kind,
     }
     return ValidatedPlan(
         request=request,

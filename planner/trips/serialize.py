@@ -3,7 +3,7 @@
 from django.urls import NoReverseMatch, reverse
 
 from planner.geo.coordinates import to_gcj02
-from planner.planning import DayPlan, Leg, PlaceInfo, Plan, PlannedStop, PlanWarning
+from planner.planning import DayPlan, Leg, PlaceInfo, Plan, PlannedStop, PlanWarning, Unplaced
 from planner.planning.warnings import WarningCode
 
 from .requests import CUSTOM_START_SLUG
@@ -36,11 +36,15 @@ def stop_json(stop: PlannedStop) -> dict:
         **place_json(stop.place),
         "arrive": stop.arrive.strftime("%H:%M"),
         "depart": stop.depart.strftime("%H:%M"),
-        "ticket_cny": stop.place.ticket_cny,
+        "ticket_cny": stop.ticket_cny,
         "suggested": stop.suggested,
         "role": stop.role,
         "wait_minutes": stop.wait_minutes,
         "lunch_here": stop.note == "lunch",
+        "lunch_at": stop.lunch_at.strftime("%H:%M") if stop.lunch_at else None,
+        "lunch_on_the_way": stop.note == "on_the_way",
+        "sunset": stop.sunset.strftime("%H:%M") if stop.sunset else None,
+        "hours_assumed": stop.hours_assumed,
     }
 
 
@@ -83,6 +87,7 @@ def lodging_json(place: PlaceInfo | None) -> dict | None:
         **place_json(place),
         "price_cny_min": place.price_cny_min,
         "price_cny_max": place.price_cny_max,
+        "lodging_kind": place.lodging_kind or "homestay",
     }
 
 
@@ -97,6 +102,8 @@ def day_json(day: DayPlan) -> dict:
         "overnight": lodging_json(day.overnight),
         "overnight_alternatives": [lodging_json(p) for p in day.overnight_alternatives],
         "lunch_break": day.lunch_break.strftime("%H:%M") if day.lunch_break else None,
+        "leave": day.leave.strftime("%H:%M") if day.leave else None,
+        "back": day.back.strftime("%H:%M") if day.back else None,
         "km": round(day.km, 1),
         "travel_minutes": day.travel_minutes,
     }
@@ -123,6 +130,21 @@ def plan_json(plan: Plan, unmapped=()) -> dict:
             "travel_minutes": totals.travel_minutes,
             "tickets_cny": totals.tickets_cny,
             "lodging_cny": totals.lodging_cny,
+            "unknown_prices": {
+                "tickets": totals.unknown_ticket_prices,
+                "lodging": totals.unknown_lodging_prices,
+            },
         },
         "warnings": warnings,
+        "unplaced": [unplaced_json(item) for item in plan.unplaced],
+    }
+
+
+def unplaced_json(item: Unplaced) -> dict:
+    """A stop that fits no day, with why and what the visitor could do (codes)."""
+    return {
+        **place_json(item.place),
+        "reason": item.reason,
+        "suggestion": item.suggestion,
+        "other": item.other,
     }

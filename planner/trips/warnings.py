@@ -20,15 +20,29 @@ def _months(params: dict) -> str:
     return ", ".join(map(str, params["months"]))
 
 
+def _cut_short(params: dict) -> str:
+    if params.get("by") == "sunset":
+        return _(
+            "%(name)s: sunset at %(closes)s, so the visit is %(minutes)s minutes; "
+            "start earlier for longer."
+        )
+    return _("%(name)s closes at %(closes)s: the visit is shorter.")
+
+
+# What the visitor can do about a stop that fits no day (Unplaced.suggestion).
+UNPLACED_TEXT: dict[str, Callable[[], str]] = {
+    "add_day": lambda: _("%(name)s does not fit the days of this trip: add a day."),
+    "drop_other": lambda: _("%(name)s does not fit: drop %(other)s to make room."),
+    "start_earlier": lambda: _("%(name)s does not fit: start earlier (from 07:00)."),
+    "closed_that_day": lambda: _("%(name)s is closed on the days of this trip."),
+}
+
 TEXT: dict[str, Callable[[dict, str], str]] = {
     WarningCode.CLOSED_ON_ARRIVAL: lambda p, name: (
         _("%(name)s: arriving %(arrive)s, after last entry or closing (%(limit)s).")
         % {"name": name, "arrive": p["arrive"], "limit": p["limit"]}
     ),
-    WarningCode.VISIT_CUT_SHORT: lambda p, name: (
-        _("%(name)s closes at %(closes)s: the visit is shorter.")
-        % {"name": name, "closes": p["closes"]}
-    ),
+    WarningCode.VISIT_CUT_SHORT: lambda p, name: _cut_short(p) % {"name": name, **p},
     WarningCode.OUT_OF_SEASON: lambda p, name: (
         _("%(name)s is best in months %(months)s.") % {"name": name, "months": _months(p)}
     ),
@@ -37,7 +51,7 @@ TEXT: dict[str, Callable[[dict, str], str]] = {
         % {"end": p["end"]}
     ),
     WarningCode.LONG_LEG: lambda p, name: (
-        _("The way to %(name)s takes about %(minutes)s minutes.")
+        _("The way to %(name)s takes about %(minutes)s minutes: plan a rest on the way.")
         % {"name": name, "minutes": p["minutes"]}
     ),
     WarningCode.TRANSIT_IMPRACTICAL: lambda p, name: (
@@ -49,7 +63,38 @@ TEXT: dict[str, Callable[[dict, str], str]] = {
         % {"name": name}
     ),
     WarningCode.NO_LODGING: lambda p, name: _(
-        "No published homestay with a known price fits the budget; raise it or choose a stay."
+        "No published stay of this kind was found; choose a stay yourself."
+    ),
+    WarningCode.HOURS_ASSUMED: lambda p, name: (
+        _("%(name)s: opening hours unknown, assumed %(opens)s–%(closes)s; check before you go.")
+        % {"name": name, "opens": p["opens"], "closes": p["closes"]}
+    ),
+    WarningCode.CLOSED_THAT_DAY: lambda p, name: (
+        _("%(name)s is closed on %(date)s, so it is not planned that day.")
+        % {"name": name, "date": p["date"]}
+    ),
+    WarningCode.SEASON_HINT: lambda p, name: (
+        _("Best seen in other months: %(names)s.") % {"names": ", ".join(p["names"])}
+    ),
+    WarningCode.HOLIDAY_PEAK: lambda p, name: (
+        _("%(dates)s: public holiday (%(holiday)s). Go early, book ahead, expect queues.")
+        % {"holiday": p["holiday"], "dates": ", ".join(p["dates"])}
+    ),
+    WarningCode.STAY_OVER_BUDGET: lambda p, name: (
+        _(
+            "%(name)s costs ¥%(price_cny)s a night, over your budget of ¥%(budget)s; nothing "
+            "within it is near the route."
+        )
+        % {"name": name, "price_cny": p["price_cny"], "budget": p["budget"]}
+    ),
+    WarningCode.STAY_PRICE_UNKNOWN: lambda p, name: (
+        _("%(name)s: the price is not published; ask when you book.") % {"name": name}
+    ),
+    WarningCode.UNPLACED: lambda p, name: (
+        UNPLACED_TEXT[p["suggestion"]]() % {"name": name, "other": p.get("other_name") or ""}
+    ),
+    WarningCode.LAST_DEPARTURE: lambda p, name: (
+        _("The last connection home leaves at %(time)s.") % {"time": p["time"]}
     ),
     WarningCode.NOT_MAPPED: lambda p, name: (
         _("%(name)s has no verified location yet, so it is not in the timetable.") % {"name": name}
@@ -74,13 +119,27 @@ def _plan_places(plan: dict) -> dict[str, dict]:
         for place in [day["start"], day["end"], *day["stops"], day.get("overnight")]:
             if place:
                 places.setdefault(place["slug"], place)
+    for place in plan.get("unplaced", ()):
+        places.setdefault(place["slug"], place)
     return places
+
+
+def _named(params: dict, places: dict[str, dict], language: str) -> dict:
+    """Params that name other places (`slugs`, `other`) get those names in `language`."""
+    named = dict(params)
+    if "slugs" in params:
+        named["names"] = [
+            place_name(places.get(slug, {"slug": slug}), language) for slug in params["slugs"]
+        ]
+    if params.get("other"):
+        named["other_name"] = place_name(places.get(params["other"], {"slug": ""}), language)
+    return named
 
 
 def warning_text(warning: dict, places: dict[str, dict], language: str) -> str:
     """The warning's sentence in `language`; plans saved before codes had params keep theirs."""
     slug = warning.get("slug") or ""
-    params = warning.get("params") or {}
+    params = _named(warning.get("params") or {}, places, language)
     place = places.get(slug) or {"slug": slug, **params}
     render = TEXT.get(warning["code"])
     nameless = slug and not (place.get("name_zh") or place.get("name_en"))

@@ -42,6 +42,7 @@ def builder_text() -> dict[str, str]:
         "lunch": _("Lunch"),
         "lunch_break": _("Lunch break"),
         "lunch_here": _("lunch at the site"),
+        "sunset": _("sunset"),
         "suggested": _("suggested"),
         "wait": _("waits %(n)s min for opening"),
         "km": _("km"),
@@ -50,6 +51,7 @@ def builder_text() -> dict[str, str]:
         "travel": _("travel"),
         "tickets": _("tickets"),
         "lodging": _("lodging"),
+        "unknown_prices": _("%(n)s prices unknown, not counted"),
         "order_kept": _("Your order is kept. Tick “Optimise order” to let the planner reorder."),
         "add": _("Add to plan"),
         "added": _("Added"),
@@ -73,7 +75,6 @@ def builder_text() -> dict[str, str]:
         "untitled": _("A weekend in Huairou"),
         "unplaced": _("Not in the timetable"),
         "return": _("Back at %(time)s"),
-        "sunset": _("Sunset %(time)s"),
         "copy": _("You are editing a copy: saving makes a new itinerary with its own link."),
         "forbidden": _("Only the browser that saved this itinerary can change it."),
     }

@@ -1,3 +1,4 @@
+import datetime as dt
 import json
 
 import pytest
@@ -34,11 +35,15 @@ def test_plan_answers_the_documented_shape(huairou, client):
         "from", "to", "km", "minutes", "mode", "drive_minutes", "access_minutes",
         "wait_minutes", "line", "traffic", "steps", "path", "how",
     }  # fmt: skip
+    assert set(plan["totals"]["unknown_prices"]) == {"tickets", "lodging"}
+    assert plan["unplaced"] == []
     assert plan["totals"]["travel_minutes"] == sum(leg["minutes"] for leg in day["legs"])
     assert plan["totals"]["km"] == pytest.approx(sum(leg["km"] for leg in day["legs"]), abs=0.05)
     hongluo = ScenicSpot.objects.get(slug="hongluo-temple")
     mutianyu = ScenicSpot.objects.get(slug="mutianyu-great-wall")
-    assert plan["totals"]["tickets_cny"] == hongluo.ticket_cny + mutianyu.ticket_cny
+    # 10 October: the ticket of the season in force that day (Mutianyu's Apr–Oct period).
+    october = next(p for p in mutianyu.periods.all() if p.covers(dt.date(2026, 10, 10)))
+    assert plan["totals"]["tickets_cny"] == hongluo.ticket_cny + october.ticket_cny
 
 
 def test_two_day_plan_has_an_overnight_with_alternatives(huairou, client):
@@ -87,6 +92,10 @@ def test_custom_start_point(huairou, client):
         ({"homestay": "nowhere"}, "homestay", "nowhere"),
         ({"stops": ["yanqi-lake", "yanqi-lake"]}, "stops", "more than once"),
         ({"colour": "red"}, "body", "colour"),
+        ({"day_start": "06:00"}, "day_start", "07:00"),
+        ({"day_end": "23:30"}, "day_end", "22:00"),
+        ({"day_end": 21}, "day_end", "HH:MM"),
+        ({"lodging_kind": "castle"}, "lodging_kind", "hotel"),
     ],
 )
 def test_bad_input_gets_400_naming_the_problem(huairou, client, english, body, field, words):
@@ -173,3 +182,44 @@ def test_nul_characters_are_refused_before_they_reach_the_database(huairou, clie
     assert client.get("/api/places.geojson", {"town": "a\u0000"}).status_code == 400
     assert client.get("/i/%00abcdefgh/").status_code == 404
     assert client.get("/plan/?from=%00").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"route": "summer", "days": 2, "stops": []},
+        {"route": "autumn", "days": 2, "stops": []},
+        {"stops": ["tanghekou", "heyin-cafe", "huaibei-ski-resort"], "days": 2},
+        {"route": "winter", "days": 3},
+    ],
+)
+def test_empty_or_unmapped_trips_get_a_plan_not_a_500(huairou, client, body):
+    response = post(client, {**BASE, **body})
+    assert response.status_code == 200
+    assert all(day["stops"] == [] or day["stops"] for day in response.json()["days"])
+
+
+def test_twelve_stops_in_one_day_answer_a_plan_with_the_rest_set_aside(huairou, client):
+    stops = ["mutianyu-great-wall", "hongluo-temple", "yanqi-lake", "qinglong-gorge",
+             "huanghuacheng-lakeside-great-wall", "labagou-primeval-forest",
+             "xiangshuihu-great-wall", "shengquan-mountain", "jiugukou", "shimen-mountain",
+             "shentangyu", "baiquan-mountain"]  # fmt: skip
+    plan = post(client, {**BASE, "stops": stops}).json()
+    (day,) = plan["days"]
+    assert day["back"] <= "21:00"
+    visits = [s["slug"] for s in day["stops"] if s["role"] == "visit"]
+    assert sorted(visits + [u["slug"] for u in plan["unplaced"]]) == sorted(stops)
+    assert {u["suggestion"] for u in plan["unplaced"]} <= {
+        "add_day",
+        "drop_other",
+        "start_earlier",
+        "closed_that_day",
+    }
+
+
+def test_a_later_start_and_an_earlier_return_are_kept(huairou, client):
+    body = {**BASE, "day_start": "09:30", "day_end": "18:00"}
+    plan = post(client, body).json()
+    (day,) = plan["days"]
+    assert day["leave"] == "09:30" and day["back"] <= "18:00"
+    assert plan["request"]["day_start"] == "09:30"

@@ -57,7 +57,7 @@ def test_builder_shows_each_warning_where_the_server_placed_it(huairou_live, off
     from planner.models import ScenicSpot
 
     spots = ScenicSpot.objects
-    spots.filter(slug="huanghuacheng-lakeside-great-wall").update(best_months=[4], seasons=[])
+    spots.filter(slug="huanghuacheng-lakeside-great-wall").update(confidence="L")
     # Every route stop has a location now; take one away to see the not-mapped warning.
     spots.filter(slug="xiangshuihu-great-wall").update(latitude=None, longitude=None)
     page = offline_page
@@ -66,9 +66,9 @@ def test_builder_shows_each_warning_where_the_server_placed_it(huairou_live, off
     general = page.locator("#plan-warnings-general .warning-not_mapped")
     assert "尚无核实的位置" in general.inner_text()
     stop = page.locator(
-        '.timeline-stop[data-slug="huanghuacheng-lakeside-great-wall"] .warning-out_of_season'
+        '.timeline-stop[data-slug="huanghuacheng-lakeside-great-wall"] .warning-unverified_data'
     )
-    assert "最佳游览月份为 4 月" in stop.inner_text()
+    assert "信息或等级未经核实" in stop.inner_text()
 
 
 def test_only_the_creator_s_browser_can_change_a_shared_itinerary(huairou_live, offline_page,

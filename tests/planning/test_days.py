@@ -47,8 +47,16 @@ def test_budget_keeps_only_stays_with_a_known_price_that_fits():
     assert plan.totals.lodging_cny == plan.days[0].overnight.price_cny_min
 
 
-def test_no_stay_within_budget_is_said():
+def test_a_stay_over_budget_is_offered_only_when_none_fits_and_is_flagged():
     plan = make_plan(request([YANQI, QINGLONG], days=2, budget_per_night=100), STAYS)
+    stay = plan.days[0].overnight
+    flagged = {(w.code, w.slug, w.day) for w in plan.warnings}
+    assert ("stay_over_budget", stay.slug, 1) in flagged or (
+        "stay_price_unknown", stay.slug, 1) in flagged  # fmt: skip
+
+
+def test_no_stay_at_all_is_said():
+    plan = make_plan(request([YANQI, QINGLONG], days=2), Candidates())
     assert "no_lodging" in {w.code for w in plan.warnings}
     assert plan.days[0].overnight is None
 
@@ -66,3 +74,23 @@ def test_a_route_keeps_its_own_days():
         ["labagou"],
         ["hongluo"],
     ]
+
+
+def test_days_do_not_drive_back_and_forth():
+    xiangshuihu = spot_at("xiangshuihu", 40.4514, 116.453)
+    baiquan = spot_at("baiquan", 40.4858, 116.6367)
+    stops = [SHENGQUAN, LABAGOU, xiangshuihu, baiquan, HONGLUO, MUTIANYU]
+    plan = make_plan(request(stops, days=2, date=dt.date(2026, 10, 17)), STAYS)
+    for day in plan.days:
+        lats = [day.start.lat] + [s.place.lat for s in day.stops] + [day.end.lat]
+        moves = [b - a for a, b in zip(lats, lats[1:], strict=False) if abs(b - a) > 0.05]
+        turns = sum(1 for a, b in zip(moves, moves[1:], strict=False) if (a > 0) != (b > 0))
+        assert turns <= 1, [s.place.slug for s in day.stops]
+    placed = {s.place.slug for d in plan.days for s in d.stops} | {u.slug for u in plan.unplaced}
+    assert placed >= {p.slug for p in stops}
+
+
+def spot_at(slug, lat, lng):
+    from tests.planning.factories import spot
+
+    return spot(slug, lat, lng, visit_minutes=120, outdoor=True)

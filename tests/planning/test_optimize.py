@@ -11,6 +11,7 @@ def problem(places, **fields):
     defaults = {
         "start": DONGZHIMEN, "end": DONGZHIMEN, "travel": TravelModel(Transport.CAR),
         "pace": Pace.NORMAL, "lunch": True, "day_start_minute": 8 * 60,
+        "day": dt.date(2026, 10, 10), "day_end_minute": 21 * 60,
     }  # fmt: skip
     return DayOrderProblem(places, **{**defaults, **fields})
 

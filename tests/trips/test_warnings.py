@@ -12,8 +12,8 @@ from tests.dates import OCTOBER_SATURDAY
 
 NOT_MAPPED_EN = "has no verified location yet, so it is not in the timetable"
 NOT_MAPPED_ZH = "尚无核实的位置，因此未排入时间表"
-SEASON_EN = "is best in months 4."
-SEASON_ZH = "最佳游览月份为 4 月"
+UNVERIFIED_EN = "the facts or the rating are unconfirmed; check before you go."
+UNVERIFIED_ZH = "信息或等级未经核实，出发前请确认"
 BODY = {"title": "秋", "route": "autumn", "days": 2, "date": OCTOBER_SATURDAY}
 
 
@@ -47,15 +47,13 @@ def test_a_plan_saved_before_warnings_had_params_keeps_its_sentence():
     messages = [w["message"] for w in display_plan(old, "en")["general_warnings"]]
     # Without the params or the name the words need, the saved sentence is the best we have.
     assert messages[:2] == ["X 最佳游览月份为 4 月。", "Y 尚无核实的位置。"]
-    assert messages[2].startswith("No published homestay")
+    assert messages[2].startswith("No published stay")
 
 
 @pytest.fixture
 def saved_in_chinese(huairou, client):
-    """The autumn route (one stop not on the map) with Huanghuacheng out of season."""
-    ScenicSpot.objects.filter(slug="huanghuacheng-lakeside-great-wall").update(
-        best_months=[4], seasons=[]
-    )
+    """The autumn route (one stop not on the map) with Huanghuacheng's facts unconfirmed."""
+    ScenicSpot.objects.filter(slug="huanghuacheng-lakeside-great-wall").update(confidence="L")
     # Every route stop has a location now; take one away to see the not-mapped warning.
     ScenicSpot.objects.filter(slug="xiangshuihu-great-wall").update(latitude=None, longitude=None)
     response = client.post("/api/itineraries", json.dumps(BODY), content_type="application/json",
@@ -74,14 +72,14 @@ def test_the_api_places_and_words_warnings(saved_in_chinese, client):
     plan = english(client, f"/api/itineraries/{saved_in_chinese['token']}").json()["plan"]
     general = [w["message"] for w in plan["general_warnings"]]
     assert any(NOT_MAPPED_EN in message for message in general)
-    hongluo = next(
+    wall = next(
         s
         for day in plan["days"]
         for s in day["stops"]
         if s["slug"] == "huanghuacheng-lakeside-great-wall"
     )
-    assert [w["code"] for w in hongluo["warnings"]] == ["out_of_season"]
-    assert SEASON_EN in hongluo["warnings"][0]["message"]
+    unverified = [w for w in wall["warnings"] if w["code"] == "unverified_data"]
+    assert len(unverified) == 1 and UNVERIFIED_EN in unverified[0]["message"]
     assert NOT_MAPPED_ZH not in json.dumps(plan, ensure_ascii=False)
 
 
@@ -91,7 +89,7 @@ def test_the_saved_page_shows_not_mapped_and_stop_warnings_in_the_viewers_langua
     page = english(client, f"/i/{saved_in_chinese['token']}/").content.decode()
     assert NOT_MAPPED_EN in page and NOT_MAPPED_ZH not in page
     stop = page.split('data-slug="huanghuacheng-lakeside-great-wall"')[1].split("</li>")[0]
-    assert SEASON_EN in stop and SEASON_ZH not in page
+    assert UNVERIFIED_EN in stop and UNVERIFIED_ZH not in page
     chinese = client.get(f"/i/{saved_in_chinese['token']}/", HTTP_ACCEPT_LANGUAGE="zh-hans")
     assert NOT_MAPPED_ZH in chinese.content.decode()
 
@@ -101,13 +99,13 @@ def test_the_print_sheet_shows_them_in_the_same_places(saved_in_chinese, client)
     before_days = page.split('class="sheet-day"')[0]
     assert NOT_MAPPED_EN in before_days
     stop = page.split('data-slug="huanghuacheng-lakeside-great-wall"')[1].split("</li>")[0]
-    assert SEASON_EN in stop
+    assert UNVERIFIED_EN in stop
     # Said once: at its stop, not again for the whole trip.
-    assert SEASON_EN not in before_days and NOT_MAPPED_ZH not in page
+    assert UNVERIFIED_EN not in before_days and NOT_MAPPED_ZH not in page
 
 
 def test_the_pdf_words_them_in_the_viewers_language(saved_in_chinese, client):
     content = english(client, f"/i/{saved_in_chinese['token']}/sheet.pdf").content
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
     text = " ".join(text.split())
-    assert NOT_MAPPED_EN in text and SEASON_EN in text
+    assert NOT_MAPPED_EN in text and UNVERIFIED_EN in text

@@ -51,3 +51,29 @@ def test_edit_a_copy_loads_the_saved_request(huairou, client):
 def test_unknown_itinerary_is_404(db, client):
     assert client.get("/i/nope/").status_code == 404
     assert client.get("/plan/?from=nope").status_code == 404
+
+
+def test_saved_page_shows_what_did_not_fit_and_unknown_prices(huairou, client):
+    body = {
+        "date": "2026-10-10",
+        "stops": ["labagou-primeval-forest", "hongluo-temple", "mutianyu-great-wall",
+                  "qinglong-gorge", "yanqi-lake"],
+    }  # fmt: skip
+    saved = save(client, body)
+    html = client.get(saved["url"]).content.decode()
+    unplaced = saved["plan"]["unplaced"]
+    assert unplaced and all(item["suggestion"] == "add_day" for item in unplaced)
+    assert "放不进这次行程：请加一天。" in html
+    unpriced = save(client, {"date": "2026-10-10", "stops": ["jiugukou"]})  # no published ticket
+    assert unpriced["plan"]["totals"]["unknown_prices"] == {"tickets": 1, "lodging": 0}
+    assert "1 项价格未知，未计入" in client.get(unpriced["url"]).content.decode()
+
+
+def test_a_lunch_break_is_listed_in_its_place_among_the_stops(huairou, client):
+    saved = save(client, {"date": "2026-10-10", "stops": ["hongluo-temple", "yanqi-lake"]})
+    (day,) = saved["plan"]["days"]
+    times = [(stop["arrive"], stop["depart"]) for stop in day["stops"]]
+    assert times == sorted(times)
+    lunch = [s.get("lunch_at") or s["arrive"] for s in day["stops"]
+             if s["lunch_here"] or s["role"] in ("lunch", "lunch_break")]  # fmt: skip
+    assert len(lunch) == 1 and "11:00" <= lunch[0] <= "13:00"

@@ -9,6 +9,11 @@
     return template.replace(/%\((\w+)\)s/g, function (_, key) { return values[key]; });
   }
 
+  function unknownPrices(totals, text) {
+    const unknown = totals.unknown_prices ? totals.unknown_prices.tickets + totals.unknown_prices.lodging : 0;
+    return unknown ? " · " + fill(text.unknown_prices, { n: unknown }) : "";
+  }
+
   function warningList(warnings) {
     const list = HM.element("ul", "warnings");
     warnings.forEach(function (warning) {
@@ -44,9 +49,9 @@
     const notes = [];
     if (stop.role === "lunch") notes.push(text.lunch);
     if (stop.role === "lunch_break") notes.push(text.lunch_break);
-    if (stop.sunset) notes.push(fill(text.sunset, { time: stop.sunset }));
     if (stop.suggested) notes.push(text.suggested);
-    if (stop.lunch_here) notes.push(text.lunch_here);
+    if (stop.lunch_here) notes.push(text.lunch_here + (stop.lunch_at ? " " + stop.lunch_at : ""));
+    if (stop.sunset) notes.push(text.sunset + " " + stop.sunset);
     if (stop.wait_minutes > 0) notes.push(fill(text.wait, { n: stop.wait_minutes }));
     if (stop.ticket_cny) notes.push("¥" + stop.ticket_cny);
     if (notes.length) item.appendChild(HM.element("p", "stop-notes", notes.join(" · ")));
@@ -93,9 +98,6 @@
       const leg = day.legs[index];
       if (leg) list.appendChild(legLine(leg, text, "li"));
       list.appendChild(stopItem(stop, index + 1, text, options.onShow));
-      if (day.lunch_break && stop.depart <= day.lunch_break && (!day.stops[index + 1] || day.stops[index + 1].arrive > day.lunch_break)) {
-        list.appendChild(HM.element("li", "timeline-lunch", day.lunch_break + " · " + text.lunch_break));
-      }
     });
     section.appendChild(list);
     const lastLeg = day.legs[day.legs.length - 1];
@@ -132,7 +134,7 @@
     containers.general.textContent = "";
     if (plan.general_warnings.length) containers.general.appendChild(warningList(plan.general_warnings));
     const totals = plan.totals;
-    containers.totals.textContent = text.totals + ": " + km(totals.km) + " " + text.km + " · " + totals.travel_minutes + " " + text.min + " " + text.travel + " · ¥" + totals.tickets_cny + " " + text.tickets + " · ¥" + totals.lodging_cny + " " + text.lodging;
+    containers.totals.textContent = text.totals + ": " + km(totals.km) + " " + text.km + " · " + totals.travel_minutes + " " + text.min + " " + text.travel + " · ¥" + totals.tickets_cny + " " + text.tickets + " · ¥" + totals.lodging_cny + " " + text.lodging + unknownPrices(totals, text);
   }
 
   window.HuairouTimeline = { render: render, clear: clear, fill: fill };
