@@ -10,6 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.conftest import BROWSER_ARGS, CHROMIUM
+from tests.dates import OCTOBER_SATURDAY
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +46,7 @@ def phone(browser):
 def save_weekend(context, live_server) -> dict:
     response = context.request.post(
         live_server.url + "/api/itineraries",
-        data={"date": "2026-10-10", "days": 2, "title": "山里的周末",
+        data={"date": OCTOBER_SATURDAY, "days": 2, "title": "山里的周末",
               "stops": ["mutianyu-great-wall", "hongluo-temple", "yanqi-lake", "qinglong-gorge"]},
     )  # fmt: skip
     assert response.status == 201
