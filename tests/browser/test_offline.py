@@ -143,7 +143,8 @@ def test_offline_weekends_lists_what_is_kept_and_removes_it(huairou_live, phone,
     item = page.locator("#offline-list li")
     item.first.wait_for()
     assert item.count() == 1
-    assert "山里的周末" in item.inner_text() and "2026-10-10 · 2 天 · 保存于 " in item.inner_text()
+    text = item.inner_text()
+    assert "山里的周末" in text and f"{OCTOBER_SATURDAY} · 2 天 · 保存于 " in text
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     results = Axe().run(page)
     serious = [v for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
