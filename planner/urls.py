@@ -3,6 +3,7 @@ from django.urls import path, register_converter
 from . import views
 from .api import places as places_api
 from .api import plan as plan_api
+from .api import search as search_api
 from .converters import TokenConverter
 from .views import health, offline, sheets
 
@@ -30,6 +31,7 @@ urlpatterns = [
     path("routes/<slug:slug>/", views.route_detail, name="route-detail"),
     path("api/places.geojson", places_api.places_geojson, name="api-places"),
     path("api/routes/<slug:slug>.geojson", places_api.route_geojson, name="api-route"),
+    path("api/places/search", search_api.place_search, name="api-place-search"),
     path("api/plan", plan_api.plan, name="api-plan"),
     path("api/itineraries", plan_api.itineraries, name="api-itineraries"),
     path("api/itineraries/<token:token>", plan_api.itinerary, name="api-itinerary"),

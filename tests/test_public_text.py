@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from planner.models import PLACE_MODELS, SeasonalRoute
+from tests.dates import OCTOBER_SATURDAY
 
 RESEARCH_SHORTHAND = re.compile(
     r"\[DS\]|\[R20\d\d\]|\[5A-list\]|github-file-id|github:|file id \d|pages-corpus|midpoint"
@@ -61,12 +62,12 @@ def test_no_page_api_answer_or_sheet_shows_research_shorthand(huairou, client, l
 
 def test_plans_and_saved_itineraries_show_no_research_shorthand(huairou, client):
     for route in SeasonalRoute.objects.all():
-        body = {"route": route.slug, "days": route.days, "date": "2026-10-10"}
+        body = {"route": route.slug, "days": route.days, "date": OCTOBER_SATURDAY}
         plan = client.post("/api/plan", json.dumps(body), content_type="application/json")
         assert plan.status_code == 200 and not shorthand_in(plan.content.decode())
     saved = client.post(
         "/api/itineraries",
-        json.dumps({"route": "autumn", "days": 2, "date": "2026-10-10"}),
+        json.dumps({"route": "autumn", "days": 2, "date": OCTOBER_SATURDAY}),
         content_type="application/json",
     ).json()
     for url in (f"/i/{saved['token']}/", f"/i/{saved['token']}/print/",

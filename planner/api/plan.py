@@ -16,6 +16,7 @@ from planner.trips.itineraries import (
     idempotency_key,
     may_edit,
     remember,
+    save_errors,
     update_itinerary,
 )
 from planner.trips.requests import InvalidRequest, parse_body
@@ -69,6 +70,8 @@ def itineraries(request):
             validated, result = compute(parse_body(request.body))
         except InvalidRequest as invalid:
             return error_response(invalid.errors)
+        if errors := save_errors(validated.normalized):
+            return error_response(errors)
         itinerary = create_itinerary(validated.title, validated.normalized, result, edit_key,
                                      idempotency)  # fmt: skip
     if not may_edit(itinerary, edit_key):  # e.g. the server's secret changed since
@@ -102,6 +105,8 @@ def _update(request, saved: Itinerary):
         if version != saved.version:  # answer the conflict before computing a plan
             raise VersionConflict(saved)
         validated, result = compute(data)
+        if errors := save_errors(validated.normalized):
+            raise InvalidRequest(errors)
         updated = update_itinerary(saved.token, version, validated.title, validated.normalized,
                                    result)  # fmt: skip
     except InvalidRequest as invalid:

@@ -1,8 +1,10 @@
 """The A4 route sheet as a PDF (ReportLab, pure Python): same content and order as the
-print view, the day maps drawn as vectors from coordinates, Chinese in a CID font that
-needs no font file (or a TrueType font when `PDF_FONT_PATH` is set)."""
+print view, the day maps drawn as vectors from coordinates. Chinese is set in Sarasa Mono SC
+(SIL OFL, shipped in the `impaper` package the project installs), embedded as a subset so the
+file reads the same on any viewer; `PDF_FONT_PATH` may name another TrueType font."""
 
 import io
+from importlib import resources
 from xml.sax.saxutils import escape
 
 from django.conf import settings
@@ -36,8 +38,16 @@ MUTED = colors.HexColor(colours.MUTED)
 EMERGENCY = "110 police 报警 · 120 ambulance 急救 · 119 fire 火警 · 122 traffic accidents 交通事故"
 
 
+def _packaged_font() -> str:
+    try:
+        font = resources.files("impaper") / "res" / "sarasa-mono-sc-regular.ttf"
+    except ModuleNotFoundError:
+        return ""
+    return str(font) if font.is_file() else ""
+
+
 def _font() -> str:
-    path = getattr(settings, "PDF_FONT_PATH", "")
+    path = getattr(settings, "PDF_FONT_PATH", "") or _packaged_font()
     if path:
         if "SheetFont" not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont("SheetFont", path))
@@ -74,12 +84,12 @@ CID_SUBSTITUTES = str.maketrans({"·": "・", "⚠": "※"})
 
 
 def _text(value: str) -> str:
-    """Escaped for ReportLab's markup; characters the CID font cannot draw are replaced
-    (emoji and other characters beyond the Basic Multilingual Plane become "?")."""
-    value = (value or "").translate(CID_SUBSTITUTES)
+    """Escaped for ReportLab's markup; characters the font cannot draw become "?" (emoji and
+    others beyond the Basic Multilingual Plane; for the built-in CID font also · and ⚠)."""
+    value = value or ""
     if _font() == "STSong-Light":
-        value = "".join(ch if ord(ch) <= 0xFFFF else "?" for ch in value)
-    return escape(value)
+        value = value.translate(CID_SUBSTITUTES)
+    return escape("".join(ch if ord(ch) <= 0xFFFF else "?" for ch in value))
 
 
 def map_flowable(drawing: MapDrawing, font: str, width: float, colour=ACCENT) -> Drawing:
@@ -146,7 +156,7 @@ def _stop_block(stop: SheetStop, styles) -> KeepTogether:
     if place.hours:
         facts.append(f"Hours 开放: {place.hours}")
     if place.price:
-        facts.append(f"Price 价格: {place.price} (as of {place.price_as_of or 'undated'})")
+        facts.append(f"Price 价格: {place.price}" + _as_of(place.price_as_of))
     lines += [Paragraph(_text(fact), styles["base"]) for fact in facts]
     if stop.note:
         lines.append(Paragraph(_text(stop.note), styles["base"]))
@@ -175,9 +185,11 @@ def _day_story(day: SheetDay, sheet: Sheet, styles, font: str, width: float) -> 
             styles["stop"],
         ),  # fmt: skip
     ]
-    for fact in filter(None, [end.address, end.phone, end.price and f"{end.price} "
-                              f"(as of {end.price_as_of or 'undated'})"]):  # fmt: skip
+    price = end.price and end.price + _as_of(end.price_as_of)
+    for fact in filter(None, [end.address, end.phone, price]):
         end_lines.append(Paragraph(_text(fact), styles["base"]))
+    if day.return_at:
+        end_lines.append(Paragraph(_text(f"Back at 返回时间 {day.return_at}"), styles["small"]))
     end_lines += [Paragraph("※ " + _text(w), styles["warning"]) for w in day.warnings]
     story.append(KeepTogether(end_lines))
     return story
@@ -195,6 +207,7 @@ def to_pdf(sheet: Sheet) -> bytes:
     header = [
         Paragraph(_text(sheet.title), styles["title"]),
         Paragraph(_text(sheet.subtitle), styles["base"]),
+        Paragraph(_text(_totals(sheet.totals)), styles["base"]),
         Paragraph(_text(sheet.url), styles["small"]),
         Paragraph(_text(f"Emergency 紧急电话: {EMERGENCY}"), styles["base"]),
         Paragraph(
@@ -209,12 +222,27 @@ def to_pdf(sheet: Sheet) -> bytes:
     header_table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story = [header_table]
     story += [Paragraph("※ " + _text(w), styles["warning"]) for w in sheet.warnings]
+    if sheet.unplaced:
+        unplaced = "Not in the timetable 未排入行程: " + ", ".join(sheet.unplaced)
+        story.append(Paragraph("※ " + _text(unplaced), styles["warning"]))
     for index, day in enumerate(sheet.days):
         if index:
             story.append(PageBreak())
         story += _day_story(day, sheet, styles, font, width)
-    totals = sheet.totals
-    story.append(Spacer(1, 6))
+    document.build(story)
+    return buffer.getvalue()
+
+
+def _as_of(date: str) -> str:
+    return f" (as of 截至 {date})" if date else ""
+
+
+def _leg_line(km: float, minutes: int, how: str) -> str:
+    return f"↓ {km} km · {minutes} min" + (f" · {how}" if how else "")
+
+
+def _totals(totals: dict) -> str:
+    """Up front, so that no sheet ends on a page holding only the totals."""
     summary = (
         f"Totals 合计: {totals['km']} km · {totals['travel_minutes']} min · "
         f"tickets ¥{totals['tickets_cny']} · lodging ¥{totals['lodging_cny']}"
@@ -222,10 +250,4 @@ def to_pdf(sheet: Sheet) -> bytes:
     unknown = sum(totals.get("unknown_prices", {}).values())
     if unknown:
         summary += f" · {unknown} prices unknown 价格未知, not counted"
-    story.append(Paragraph(_text(summary), styles["base"]))
-    document.build(story)
-    return buffer.getvalue()
-
-
-def _leg_line(km: float, minutes: int, how: str) -> str:
-    return f"↓ {km} km · {minutes} min" + (f" · {how}" if how else "")
+    return summary

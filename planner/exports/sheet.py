@@ -78,6 +78,7 @@ class SheetDay:
     overnight: SheetPlace | None
     warnings: tuple[str, ...] = ()
     final_leg_how: str = ""
+    return_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class Sheet:
     warnings: tuple[str, ...] = ()
     facts_as_of: dt.date | None = None
     subtitle: str = ""
+    unplaced: tuple[str, ...] = ()  # names of stops the plan could not fit in any day
 
     @property
     def first_date(self) -> dt.date:
@@ -131,6 +133,10 @@ def _hours(record, date: dt.date | None = None) -> str:
     return hours
 
 
+def _date(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
 def load_records(plan: dict) -> dict[tuple[str, str], object]:
     """The current records of every place in the plan: one query per kind."""
     wanted: dict[str, set[str]] = {}
@@ -170,7 +176,7 @@ def sheet_place(data: dict, records: dict, date: dt.date | None = None) -> Sheet
         hours=_hours(record, date),
         hours_note=record.hours_note,
         price=_price(record, date),
-        price_as_of=record.price_as_of,
+        price_as_of=record.price_as_of or _date(record.last_verified),
         is_illustrative=record.is_illustrative,
     )
 
@@ -218,6 +224,7 @@ def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None =
                 final_leg_km=final["km"],
                 final_leg_minutes=final["minutes"],
                 final_leg_how=leg_summary(final),
+                return_at=day["return_at"],
                 overnight=sheet_place(day["overnight"], records, date)
                 if day["overnight"]
                 else None,
@@ -233,4 +240,14 @@ def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None =
         warnings=_texts(plan["general_warnings"]),
         facts_as_of=max(verified) if verified else None,
         subtitle=subtitle,
+        unplaced=tuple(_unplaced_names(plan)),
     )
+
+
+def _unplaced_names(plan: dict) -> list[str]:
+    """Stops set aside by the engine (`unplaced`), named as on a bilingual sign."""
+    names = []
+    for stop in plan.get("unplaced") or []:
+        both = [name for name in (stop.get("name_zh"), stop.get("name_en")) if name]
+        names.append(" · ".join(both) or stop.get("slug", ""))
+    return names

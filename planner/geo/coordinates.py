@@ -7,6 +7,7 @@ Huairou, so points are shifted only when drawn on such tiles. Tianditu and OSM a
 from urllib.parse import urlencode
 
 from coordTransform import gcj02_to_wgs84, wgs84_to_gcj02
+from django.utils.translation import gettext as _
 
 
 def to_gcj02(lat: float, lng: float) -> tuple[float, float]:
@@ -39,7 +40,7 @@ def navigation_links(name: str, lat: float, lng: float) -> list[dict[str, str]]:
     )
     apple = "https://maps.apple.com/?" + urlencode({"ll": f"{lat:.6f},{lng:.6f}", "q": name})
     return [
-        {"app": "amap", "label": "高德 Amap", "url": amap},
-        {"app": "baidu", "label": "百度 Baidu", "url": baidu},
-        {"app": "apple", "label": "Apple Maps", "url": apple},
+        {"app": "amap", "label": _("Amap"), "url": amap},
+        {"app": "baidu", "label": _("Baidu Maps"), "url": baidu},
+        {"app": "apple", "label": _("Apple Maps"), "url": apple},
     ]

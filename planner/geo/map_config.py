@@ -3,7 +3,7 @@ context that hands them to the pages (base.html puts `map_config` in a JSON scri
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from planner.colours import DAY_COLOURS
@@ -19,6 +19,7 @@ def script_urls() -> dict[str, str]:
         "itineraries_api": reverse("planner:api-itineraries"),
         "itinerary_api": reverse("planner:api-itinerary", args=[TOKEN_PLACEHOLDER]),
         "places_api": reverse("planner:api-places"),
+        "search_api": reverse("planner:api-place-search"),
         "builder": reverse("planner:plan"),
     }
 
@@ -78,6 +79,18 @@ def kind_labels() -> dict[str, str]:
     }
 
 
+def kind_glyphs() -> dict[str, str]:
+    """The one-character mark of each kind on map markers, in the page's language."""
+    return {
+        "spot": pgettext("map marker for a scenic spot", "S"),
+        "homestay": pgettext("map marker for a homestay", "H"),
+        "cafe": pgettext("map marker for a village café", "C"),
+        "village": pgettext("map marker for a village", "V"),
+        "poi": pgettext("map marker for a point of interest", "i"),
+        "start": pgettext("map marker for a start point", "▶"),
+    }
+
+
 def map_text() -> dict[str, str]:
     """UI strings the map module needs, in the visitor's language."""
     return {
@@ -105,5 +118,10 @@ def map_context() -> dict:
             "day_colours": list(DAY_COLOURS),
             "urls": script_urls(),
             "token_placeholder": TOKEN_PLACEHOLDER,
+            "glyphs": kind_glyphs(),
+            "day_label": _("Day %(n)s"),
+            "zoom_in": _("Zoom in"),
+            "attribution_prefix": _("There is a way of life called Huairou"),
+            "zoom_out": _("Zoom out"),
         },
     }

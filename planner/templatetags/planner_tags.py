@@ -65,6 +65,8 @@ def weekday_names(days) -> str:
 @register.filter
 def tag_labels(tags) -> str:
     names = dict(TAG_CHOICES)
+    if isinstance(tags, str):  # one tag
+        tags = [tags]
     return ", ".join(str(names.get(tag, tag)) for tag in tags or ())
 
 

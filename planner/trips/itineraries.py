@@ -15,6 +15,8 @@ import secrets
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from planner.models import Itinerary, ItineraryDay, ItineraryStop
 
@@ -99,6 +101,16 @@ def may_edit(itinerary: Itinerary, key: str | None) -> bool:
     if not key or not itinerary.edit_key_hash:
         return False
     return hmac.compare_digest(_digest(key), itinerary.edit_key_hash)
+
+
+def save_errors(request: dict) -> dict[str, list[str]]:
+    """Why a plan cannot be saved to share: no stop at all, or a first day already past."""
+    errors = {}
+    if not request.get("stops"):
+        errors["stops"] = [_("Add at least one place before saving.")]
+    if dt.date.fromisoformat(request["date"]) < timezone.localdate():
+        errors["date"] = [_("The first day is in the past: choose today or a later date.")]
+    return errors
 
 
 def create_itinerary(title: str, request: dict, plan: dict, edit_key: str,

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from planner.planning.warnings import WarningCode
 
+from .legs_display import day_travel
+
 
 def _months(params: dict) -> str:
     return ", ".join(map(str, params["months"]))
@@ -169,7 +171,8 @@ def display_plan(plan: dict, language: str | None = None) -> dict:
     """A copy of `plan` with each warning worded and placed.
 
     Adds `message` and `shown_at` ({day, slug}) to every entry of `warnings`, a `warnings`
-    list of {code, message} to every day and stop, and `general_warnings` to the plan.
+    list of {code, message} to every day and stop, and `general_warnings` to the plan; each
+    day also gets how its legs are travelled and its return time (trips/legs_display.py).
     """
     language = language or get_language() or "zh-hans"
     with translation.override(language):
@@ -179,8 +182,10 @@ def display_plan(plan: dict, language: str | None = None) -> dict:
 def _placed_and_worded(plan: dict, language: str) -> dict:
     places = _plan_places(plan)
     stops_by_day = {day["number"]: {stop["slug"] for stop in day["stops"]} for day in plan["days"]}
-    days = [{**day, "warnings": [], "stops": [{**s, "warnings": []} for s in day["stops"]]}
-            for day in plan["days"]]  # fmt: skip
+    days = [
+        {**day_travel(day), "warnings": [], "stops": [{**s, "warnings": []} for s in day["stops"]]}
+        for day in plan["days"]
+    ]
     shown = {day["number"]: day for day in days}
     warnings, general = [], []
     for warning in plan["warnings"]:

@@ -2,9 +2,11 @@ import re
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from planner.api.search import search_places
 from planner.caching.ratelimit import rate_limited
 from planner.converters import TokenConverter
 from planner.geo.map_config import map_context
@@ -58,6 +60,21 @@ def builder_text() -> dict[str, str]:
         "swap": _("Stay at"),
         "no_results": _("No place matches."),
         "details": _("Details and sources"),
+        "show_on_map": _("Show on the map"),
+        "removed": _("Removed %(name)s."),
+        "restored": _("%(name)s is back in the plan."),
+        "undo": _("Undo"),
+        "already": _("%(name)s is already in your plan."),
+        "added_to_plan": _("Added %(name)s to your plan (%(n)s stops)."),
+        "choose_for_me": _("Choose for me"),
+        "stay_over_budget": _(
+            "The stay you chose costs more than your budget: the planner chooses again."
+        ),
+        "empty_plan": _("Add at least one place before saving."),
+        "date_moved": _("Your draft's date had passed: it now starts on the coming Saturday."),
+        "untitled": _("A weekend in Huairou"),
+        "unplaced": _("Not in the timetable"),
+        "return": _("Back at %(time)s"),
         "copy": _("You are editing a copy: saving makes a new itinerary with its own link."),
         "forbidden": _("Only the browser that saved this itinerary can change it."),
     }
@@ -70,6 +87,15 @@ def _token(value: str) -> str:
     return value
 
 
+def _plan_names(plan: dict) -> dict[str, dict]:
+    """Both names of every stop of a saved plan, for the builder's list before it replans."""
+    return {
+        stop["slug"]: {"name_zh": stop["name_zh"], "name_en": stop["name_en"]}
+        for day in plan.get("days", [])
+        for stop in day["stops"]
+    }
+
+
 @never_cache
 def builder(request):
     edit_token = _token(request.GET.get("edit", ""))
@@ -77,17 +103,23 @@ def builder(request):
     initial = {"date": coming_saturday().isoformat()}
     version = None
     edit_key = ""
+    names = {}
     if source_token:
         saved = get_object_or_404(Itinerary, token=source_token)
         initial = {**saved.request, "title": saved.title}
+        names = _plan_names(saved.plan)
         if edit_token:
             # The key comes from this browser (cookie here, or localStorage in builder.js);
             # without one the page edits a copy.
             version = saved.version
             edit_key = remembered_keys(request).get(edit_token, "")
+    added = search_places(slugs=(request.GET["add"],), limit=1) if request.GET.get("add") else []
     config = {
         "initial": initial,
-        "add": request.GET.get("add", ""),
+        "today": timezone.localdate().isoformat(),
+        "source": bool(source_token),
+        "names": names,
+        "add": added[0] if added else None,
         "route": request.GET.get("route", ""),
         "edit_token": edit_token,
         "edit_key": edit_key,

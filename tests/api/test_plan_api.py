@@ -4,6 +4,7 @@ import json
 import pytest
 
 from planner.models import Itinerary, ItineraryStop, RouteStop, ScenicSpot
+from tests.dates import OCTOBER_SATURDAY
 
 
 def post(client, body, url="/api/plan", **extra):
@@ -16,7 +17,7 @@ def put(client, url, body, edit_key=""):
                       HTTP_X_EDIT_KEY=edit_key)  # fmt: skip
 
 
-BASE = {"start": "dongzhimen", "date": "2026-10-10", "days": 1, "transport": "car",
+BASE = {"start": "dongzhimen", "date": OCTOBER_SATURDAY, "days": 1, "transport": "car",
         "pace": "normal", "stops": ["mutianyu-great-wall", "hongluo-temple"]}  # fmt: skip
 
 
@@ -25,14 +26,14 @@ def test_plan_answers_the_documented_shape(huairou, client):
     assert response.status_code == 200
     plan = response.json()
     (day,) = plan["days"]
-    assert day["date"] == "2026-10-10"
+    assert day["date"] == OCTOBER_SATURDAY
     stop = day["stops"][0]
     assert set(stop) >= {"slug", "kind", "name_zh", "name_en", "lat", "lng", "arrive", "depart",
                          "ticket_cny", "suggested"}  # fmt: skip
     assert {leg["from"] for leg in day["legs"]} >= {"dongzhimen"}
     assert set(day["legs"][0]) == {
         "from", "to", "km", "minutes", "mode", "drive_minutes", "access_minutes",
-        "wait_minutes", "line", "traffic", "steps", "path",
+        "wait_minutes", "line", "traffic", "steps", "path", "how",
     }  # fmt: skip
     assert set(plan["totals"]["unknown_prices"]) == {"tickets", "lodging"}
     assert plan["unplaced"] == []
@@ -55,7 +56,7 @@ def test_two_day_plan_has_an_overnight_with_alternatives(huairou, client):
 
 
 def test_seasonal_route_seeds_the_stops_and_every_stop_can_be_planned(huairou, client):
-    plan = post(client, {"route": "autumn", "days": 2, "date": "2026-10-10"}).json()
+    plan = post(client, {"route": "autumn", "days": 2, "date": OCTOBER_SATURDAY}).json()
     route_stops = RouteStop.objects.filter(route__slug="autumn")
     expected = [stop.target.slug for stop in route_stops.order_by("position")]
     assert plan["request"]["stops"] == expected

@@ -2,6 +2,8 @@ import json
 
 import pytest
 
+from tests.dates import OCTOBER_SATURDAY
+
 pytestmark = pytest.mark.browser
 
 COLLECT_VIOLATIONS = """
@@ -18,7 +20,7 @@ def test_pages_work_under_the_content_security_policy(huairou_live, offline_page
     offline_page.on("console", lambda message: console.append(message.text))
     saved = offline_page.request.post(
         live_server.url + "/api/itineraries",
-        data=json.dumps({"stops": ["hongluo-temple", "yanqi-lake"], "date": "2026-10-10"}),
+        data=json.dumps({"stops": ["hongluo-temple", "yanqi-lake"], "date": OCTOBER_SATURDAY}),
         headers={"Content-Type": "application/json"},
     ).json()
     pages = {

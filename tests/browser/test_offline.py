@@ -10,6 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.conftest import BROWSER_ARGS, CHROMIUM
+from tests.dates import OCTOBER_SATURDAY
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +46,7 @@ def phone(browser):
 def save_weekend(context, live_server) -> dict:
     response = context.request.post(
         live_server.url + "/api/itineraries",
-        data={"date": "2026-10-10", "days": 2, "title": "山里的周末",
+        data={"date": OCTOBER_SATURDAY, "days": 2, "title": "山里的周末",
               "stops": ["mutianyu-great-wall", "hongluo-temple", "yanqi-lake", "qinglong-gorge"]},
     )  # fmt: skip
     assert response.status == 201
@@ -142,7 +143,8 @@ def test_offline_weekends_lists_what_is_kept_and_removes_it(huairou_live, phone,
     item = page.locator("#offline-list li")
     item.first.wait_for()
     assert item.count() == 1
-    assert "山里的周末" in item.inner_text() and "2026-10-10 · 2 天 · 保存于 " in item.inner_text()
+    text = item.inner_text()
+    assert "山里的周末" in text and f"{OCTOBER_SATURDAY} · 2 天 · 保存于 " in text
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     results = Axe().run(page)
     serious = [v for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]

@@ -5,6 +5,8 @@ import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
 
+from tests.dates import OCTOBER_SATURDAY
+
 pytestmark = pytest.mark.browser
 
 MANY_STOPS = [
@@ -16,7 +18,7 @@ MANY_STOPS = [
 def save_itinerary(page, live_server, stops, days):
     response = page.request.post(
         live_server.url + "/api/itineraries",
-        data={"date": "2026-10-10", "days": days, "stops": stops, "title": "打印测试"},
+        data={"date": OCTOBER_SATURDAY, "days": days, "stops": stops, "title": "打印测试"},
     )
     assert response.status == 201
     return response.json()

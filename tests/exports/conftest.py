@@ -3,6 +3,7 @@ import json
 import pytest
 
 from planner.models import ScenicSpot
+from tests.dates import OCTOBER_SATURDAY
 
 TRICKY = '<b>"Tom & Jerry\'s"</b> 周末 🎉'
 
@@ -14,7 +15,7 @@ def saved(huairou, client):
     spot.name_en = TRICKY
     spot.save()
     body = {
-        "date": "2026-10-10",
+        "date": OCTOBER_SATURDAY,
         "days": 2,
         "title": TRICKY,
         "stops": ["shengquan-mountain", "hongluo-temple", "yanqi-lake", "qinglong-gorge"],

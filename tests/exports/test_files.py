@@ -7,6 +7,7 @@ import gpxpy
 import icalendar
 from pypdf import PdfReader
 
+from tests.dates import OCTOBER_SATURDAY
 from tests.exports.conftest import TRICKY, stops_of
 
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -46,7 +47,7 @@ def test_pdf_has_a_page_per_day_and_every_stop_with_its_times(saved, client):
 
 def test_pdf_file_name_has_the_date(saved, client):
     response = client.get(f"/i/{saved['token']}/sheet.pdf")
-    assert 'filename="2026-10-10-' in response["Content-Disposition"]
+    assert f'filename="{OCTOBER_SATURDAY}-' in response["Content-Disposition"]
 
 
 def test_gpx_has_a_waypoint_per_stop_at_the_planned_time(saved, client):

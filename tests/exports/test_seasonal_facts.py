@@ -6,6 +6,7 @@ import json
 import pytest
 
 from planner.models import OpeningPeriod
+from tests.dates import next_saturday_from
 
 
 def sheet_for(client, date: str) -> str:
@@ -20,8 +21,9 @@ def sheet_for(client, date: str) -> str:
 @pytest.mark.parametrize(
     "date, hours, ticket",
     [
-        ("2026-07-04", "07:30–18:00 (last entry 17:30)", "¥45"),
-        ("2026-11-14", "07:30–17:30", "¥40"),
+        # Saved plans start today or later: the next July and November Saturdays.
+        (next_saturday_from(7, 4), "07:30–18:00 (last entry 17:30)", "¥45"),
+        (next_saturday_from(11, 14), "07:30–17:30", "¥40"),
     ],
 )
 def test_the_sheet_shows_the_seasons_hours_and_ticket(huairou, client, date, hours, ticket):

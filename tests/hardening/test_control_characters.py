@@ -14,6 +14,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from planner.admin.imports import HomestayResource
 from planner.models import Homestay, Itinerary, ScenicSpot
 from tests.admin.test_editing import post_change
+from tests.dates import OCTOBER_SATURDAY
 
 VT = "\x0b"
 
@@ -32,7 +33,7 @@ def dirty_itinerary(huairou, client):
     spot.name_en = f"Hongluo{VT}Temple\x1f"
     spot.address_zh = f"怀柔{VT}区"
     spot.save()
-    body = {"stops": ["hongluo-temple", "yanqi-lake"], "date": "2026-10-10"}
+    body = {"stops": ["hongluo-temple", "yanqi-lake"], "date": OCTOBER_SATURDAY}
     saved = client.post("/api/itineraries", json.dumps(body), content_type="application/json")
     token = saved.json()["token"]
     Itinerary.objects.filter(token=token).update(title=f"My{VT}weekend")

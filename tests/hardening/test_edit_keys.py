@@ -6,8 +6,9 @@ import pytest
 from django.contrib.sessions.models import Session
 
 from planner.models import Itinerary
+from tests.dates import OCTOBER_SATURDAY
 
-BODY = {"stops": ["yanqi-lake", "hongluo-temple"], "date": "2026-10-10", "title": "Mine"}
+BODY = {"stops": ["yanqi-lake", "hongluo-temple"], "date": OCTOBER_SATURDAY, "title": "Mine"}
 
 
 def save(client):

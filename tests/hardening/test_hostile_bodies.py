@@ -5,6 +5,8 @@ import json
 
 import pytest
 
+from tests.dates import OCTOBER_SATURDAY
+
 ENDPOINTS = ["/api/plan", "/api/itineraries"]
 
 
@@ -30,7 +32,7 @@ def test_deep_nesting_is_refused(huairou, client, url, depth):
 @pytest.mark.parametrize("url", ENDPOINTS)
 @pytest.mark.parametrize("field", ["title", "stops", "start", "start_name"])
 def test_lone_surrogates_are_refused(huairou, client, url, field):
-    body = {"stops": ["yanqi-lake"], "date": "2026-10-10"}
+    body = {"stops": ["yanqi-lake"], "date": OCTOBER_SATURDAY}
     if field == "stops":
         body["stops"] = ["yanqi-lake", "\ud800"]
     elif field == "start_name":

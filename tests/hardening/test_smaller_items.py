@@ -12,9 +12,10 @@ from planner.api import plan as plan_api
 from planner.caching.ratelimit import client_address
 from planner.middleware import database_outage
 from planner.models import Itinerary
+from tests.dates import OCTOBER_SATURDAY
 from tests.production.test_settings_and_faults import run_django
 
-BODY = {"stops": ["yanqi-lake"], "date": "2026-10-10"}
+BODY = {"stops": ["yanqi-lake"], "date": OCTOBER_SATURDAY}
 
 
 def save(client, **headers):

@@ -6,11 +6,12 @@ from io import StringIO
 from django.core.management import call_command
 
 from planner.models import Homestay, Itinerary, ItineraryStop, ScenicSpot
+from tests.dates import OCTOBER_SATURDAY
 
 
 def test_dump_and_restore_round_trip(huairou_live, client, tmp_path):
     # Transactional: PostgreSQL cannot TRUNCATE (flush) inside the test's own transaction.
-    body = {"title": "备份", "stops": ["hongluo-temple", "yanqi-lake"], "date": "2026-10-10"}
+    body = {"title": "备份", "stops": ["hongluo-temple", "yanqi-lake"], "date": OCTOBER_SATURDAY}
     saved = client.post("/api/itineraries", json.dumps(body), content_type="application/json")
     token = saved.json()["token"]
     stored_plan = Itinerary.objects.get(token=token).plan

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from planner.models import ScenicSpot
+from tests.dates import OCTOBER_SATURDAY
 
 CORPUS = [
     "<script>alert(1)</script>",
@@ -34,7 +35,7 @@ def hostile(request, huairou, client):
     spot.save()
     response = client.post(
         "/api/itineraries",
-        json.dumps({"title": text[:120], "stops": ["hongluo-temple"], "date": "2026-10-10"}),
+        json.dumps({"title": text[:120], "stops": ["hongluo-temple"], "date": OCTOBER_SATURDAY}),
         content_type="application/json",
     )
     assert response.status_code == 201

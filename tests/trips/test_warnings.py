@@ -8,12 +8,13 @@ from pypdf import PdfReader
 
 from planner.models import ScenicSpot
 from planner.trips.warnings import display_plan, placement
+from tests.dates import OCTOBER_SATURDAY
 
 NOT_MAPPED_EN = "has no verified location yet, so it is not in the timetable"
 NOT_MAPPED_ZH = "尚无核实的位置，因此未排入时间表"
 UNVERIFIED_EN = "the facts or the rating are unconfirmed; check before you go."
 UNVERIFIED_ZH = "信息或等级未经核实，出发前请确认"
-BODY = {"title": "秋", "route": "autumn", "days": 2, "date": "2026-10-10"}
+BODY = {"title": "秋", "route": "autumn", "days": 2, "date": OCTOBER_SATURDAY}
 
 
 def test_placement_puts_each_warning_at_its_stop_its_day_or_the_whole_trip():

@@ -1,12 +1,14 @@
 import json
 
+from tests.dates import OCTOBER_SATURDAY
+
 
 def save(client, body):
     response = client.post("/api/itineraries", json.dumps(body), content_type="application/json")
     return response.json()
 
 
-BODY = {"date": "2026-10-10", "stops": ["hongluo-temple", "yanqi-lake"], "title": "<b>周末</b>"}
+BODY = {"date": OCTOBER_SATURDAY, "stops": ["hongluo-temple", "yanqi-lake"], "title": "<b>周末</b>"}
 
 
 def test_builder_page_defaults_to_the_coming_saturday(huairou, client):
@@ -53,7 +55,7 @@ def test_unknown_itinerary_is_404(db, client):
 
 def test_saved_page_shows_what_did_not_fit_and_unknown_prices(huairou, client):
     body = {
-        "date": "2026-10-10",
+        "date": OCTOBER_SATURDAY,
         "stops": ["labagou-primeval-forest", "hongluo-temple", "mutianyu-great-wall",
                   "qinglong-gorge", "yanqi-lake"],
     }  # fmt: skip
@@ -62,13 +64,15 @@ def test_saved_page_shows_what_did_not_fit_and_unknown_prices(huairou, client):
     unplaced = saved["plan"]["unplaced"]
     assert unplaced and all(item["suggestion"] == "add_day" for item in unplaced)
     assert "放不进这次行程：请加一天。" in html
-    unpriced = save(client, {"date": "2026-10-10", "stops": ["jiugukou"]})  # no published ticket
+    unpriced = save(
+        client, {"date": OCTOBER_SATURDAY, "stops": ["jiugukou"]}
+    )  # no published ticket
     assert unpriced["plan"]["totals"]["unknown_prices"] == {"tickets": 1, "lodging": 0}
     assert "1 项价格未知，未计入" in client.get(unpriced["url"]).content.decode()
 
 
 def test_a_lunch_break_is_listed_in_its_place_among_the_stops(huairou, client):
-    saved = save(client, {"date": "2026-10-10", "stops": ["hongluo-temple", "yanqi-lake"]})
+    saved = save(client, {"date": OCTOBER_SATURDAY, "stops": ["hongluo-temple", "yanqi-lake"]})
     (day,) = saved["plan"]["days"]
     times = [(stop["arrive"], stop["depart"]) for stop in day["stops"]]
     assert times == sorted(times)

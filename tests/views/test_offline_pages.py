@@ -8,6 +8,7 @@ from django.contrib.staticfiles import finders
 from PIL import Image
 
 from planner.models import Itinerary
+from tests.dates import OCTOBER_SATURDAY
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +99,7 @@ def test_the_offline_banner_is_the_one_the_worker_reveals(huairou, client):
 def test_a_saved_itinerary_offers_to_keep_itself_with_its_version_and_files(huairou, client):
     response = client.post(
         "/api/itineraries",
-        data={"stops": ["hongluo-temple", "yanqi-lake"], "date": "2026-10-10"},
+        data={"stops": ["hongluo-temple", "yanqi-lake"], "date": OCTOBER_SATURDAY},
         content_type="application/json",
     )
     token = response.json()["token"]

@@ -1,35 +1,35 @@
 /* The itinerary builder: the visitor's choices → POST /api/plan → timeline and map.
- * State lives here; the server computes. Nothing the visitor added is lost when a request
- * fails: the stop list is the source of truth and is re-sent on the next change. */
+ * State lives here and in the browser's draft (draft.js), so a reload, another page or the
+ * language switch never loses it; the server computes. The map and the search live in
+ * builder_map.js (window.HuairouBuilderMap). */
 (function () {
   "use strict";
   const HM = window.HuairouMap;
   const TL = window.HuairouTimeline;
+  const Draft = window.HuairouDraft;
   const config = HM.readJSON("builder-config");
   const text = config.text;
   const form = document.getElementById("plan-form");
   const stopList = document.getElementById("stop-list");
   const status = document.getElementById("plan-status");
   const saveStatus = document.getElementById("save-status");
+  const undoBox = document.getElementById("undo-box");
   const orderNote = document.getElementById("order-note");
   const containers = {
     timeline: document.getElementById("timeline"),
     general: document.getElementById("plan-warnings-general"),
     totals: document.getElementById("plan-totals"),
+    unplaced: document.getElementById("plan-unplaced"),
   };
 
   const state = {
     title: "", date: "", days: 1, start: "dongzhimen", transport: "car", pace: "normal",
     budget_per_night: null, optimize: true, lunch: true, stops: [], locked: [],
-    homestay: null, route: null,
+    homestay: null, route: null, names: {},
   };
-  let places = {};
   let lastPlan = null;
   let timer = null;
   let inFlight = null;
-  let map = null;
-  let placesLayer = null;
-  let planLayer = null;
   // Edit keys of the itineraries this browser saved: token -> key. The share link alone
   // cannot change an itinerary; without its key the builder edits a copy.
   const KEYS = "huairou-edit-keys";
@@ -51,8 +51,9 @@
   }
   if (editToken) keepKey(editToken, editKey);
   let version = config.version;
+  let BM = null; // the map module, once it has started
 
-  // --- state ⇄ form ------------------------------------------------------------------------
+  // --- state ⇄ form ⇄ draft ------------------------------------------------------------------
 
   function applyToForm() {
     form.elements.title.value = state.title || "";
@@ -81,6 +82,10 @@
     state.lunch = form.elements.lunch.checked;
   }
 
+  function keep() {
+    Draft.write(Object.assign({}, state, { edit_token: editToken, version: version }));
+  }
+
   function requestBody() {
     const body = {
       start: state.start, date: state.date, days: state.days, transport: state.transport,
@@ -89,15 +94,18 @@
     };
     if (state.budget_per_night) body.budget_per_night = state.budget_per_night;
     if (state.homestay) body.homestay = state.homestay;
-    if (state.route) body.route = state.route;
     return body;
   }
 
   // --- the stop list -----------------------------------------------------------------------
 
   function placeLabel(slug) {
-    const place = places[slug];
-    return place ? HM.placeName(place.properties) : slug;
+    const names = state.names[slug];
+    return names ? HM.placeName(names) : slug;
+  }
+
+  function remember(place) {
+    state.names[place.slug] = { name_zh: place.name_zh, name_en: place.name_en };
   }
 
   function iconButton(label, symbol, handler, pressed) {
@@ -118,10 +126,14 @@
       const item = HM.element("li", "stop-item" + (locked ? " is-locked" : ""));
       item.draggable = true;
       item.dataset.slug = slug;
-      const name = HM.element("span", "stop-item-name", placeLabel(slug));
+      const label = placeLabel(slug);
+      const name = HM.element("button", "stop-item-name link-button", label);
+      name.type = "button";
+      name.title = text.show_on_map;
+      name.setAttribute("translate", "no");
+      name.addEventListener("click", function () { if (BM) BM.showPlace(slug); });
       if (locked) name.appendChild(HM.element("small", "lock-flag", " (" + text.locked + ")"));
       const actions = HM.element("span", "stop-item-actions");
-      const label = placeLabel(slug);
       actions.append(
         iconButton(text.up + ": " + label, "↑", function () { move(index, index - 1); }),
         iconButton(text.down + ": " + label, "↓", function () { move(index, index + 1); }),
@@ -140,6 +152,19 @@
     });
   }
 
+  /* Names of stops the browser does not know yet (a route's stop without a location). */
+  function fetchNames() {
+    const unknown = state.stops.filter(function (slug) { return !state.names[slug]; });
+    if (!unknown.length) return;
+    fetch(HM.url("search_api") + "?" + new URLSearchParams({ slugs: unknown.join(",") }).toString())
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        (data.results || []).forEach(remember);
+        if (data.results && data.results.length) { renderStops(); keep(); }
+      })
+      .catch(function () {});
+  }
+
   function move(from, to) {
     if (to < 0 || to >= state.stops.length || from === to) return;
     const slug = state.stops.splice(from, 1)[0];
@@ -154,46 +179,75 @@
     renderStops();
     const moved = stopList.querySelectorAll(".stop-item")[to];
     if (moved) moved.querySelector(".icon-button").focus();
-    schedule();
+    changed();
   }
 
   function toggleLock(slug) {
     const at = state.locked.indexOf(slug);
     if (at === -1) state.locked.push(slug); else state.locked.splice(at, 1);
     renderStops();
-    schedule();
+    changed();
   }
 
   function remove(slug) {
+    const index = state.stops.indexOf(slug);
+    const wasLocked = state.locked.indexOf(slug) !== -1;
     state.stops = state.stops.filter(function (s) { return s !== slug; });
     state.locked = state.locked.filter(function (s) { return s !== slug; });
     renderStops();
-    schedule();
+    offerUndo(slug, index, wasLocked);
+    changed();
   }
 
-  function add(slug) {
-    if (!slug || state.stops.indexOf(slug) !== -1) return;
-    state.stops.push(slug);
+  /* "Removed X. Undo": puts the stop back where it was. */
+  function offerUndo(slug, index, wasLocked) {
+    undoBox.textContent = "";
+    undoBox.append(HM.element("span", null, TL.fill(text.removed, { name: placeLabel(slug) }) + " "));
+    const undo = HM.element("button", "button button-secondary undo-button", text.undo);
+    undo.type = "button";
+    undo.addEventListener("click", function () {
+      if (state.stops.indexOf(slug) === -1) state.stops.splice(Math.min(index, state.stops.length), 0, slug);
+      if (wasLocked && state.locked.indexOf(slug) === -1) state.locked.push(slug);
+      undoBox.textContent = TL.fill(text.restored, { name: placeLabel(slug) });
+      renderStops();
+      changed();
+    });
+    undoBox.appendChild(undo);
+  }
+
+  function add(place) {
+    remember(place);
+    if (state.stops.indexOf(place.slug) !== -1) {
+      status.textContent = TL.fill(text.already, { name: placeLabel(place.slug) });
+      return;
+    }
+    state.stops.push(place.slug);
     renderStops();
-    schedule();
+    status.textContent = TL.fill(text.added_to_plan, { name: placeLabel(place.slug), n: state.stops.length });
+    changed();
   }
 
   // --- planning ----------------------------------------------------------------------------
 
-  function schedule() {
+  function changed() {
+    keep();
     window.clearTimeout(timer);
     timer = window.setTimeout(replan, 250);
   }
 
-  function showErrors(errors) {
-    const messages = [];
-    Object.keys(errors).forEach(function (field) { messages.push(errors[field].join(" ")); });
-    status.textContent = text.failed + " " + messages.join(" ");
-    status.className = "plan-status is-error";
+  function errorText(errors) {
+    return Object.keys(errors).map(function (field) { return errors[field].join(" "); }).join(" ");
   }
 
   function replan() {
     if (inFlight) inFlight.abort();
+    if (!state.stops.length) {
+      lastPlan = null;
+      TL.clear(containers);
+      if (BM) BM.drawPlan(null);
+      status.textContent = "";
+      return;
+    }
     inFlight = new AbortController();
     status.textContent = text.planning;
     status.className = "plan-status is-busy";
@@ -208,13 +262,19 @@
         return response.json().then(function (data) { return { ok: response.ok, data: data }; });
       })
       .then(function (result) {
-        if (!result.ok) { showErrors(result.data.errors || {}); return; }
+        if (!result.ok) {
+          status.textContent = text.failed + " " + errorText(result.data.errors || {});
+          status.className = "plan-status is-error";
+          return;
+        }
         lastPlan = result.data;
+        rememberPlanNames(lastPlan);
         if (state.optimize) adoptPlanOrder(lastPlan);
-        TL.render(containers, lastPlan, text, swapHomestay);
-        drawPlan();
+        TL.render(containers, lastPlan, text, { onSwap: swapHomestay, chosen: state.homestay, onShow: showOnMap });
+        if (BM) BM.drawPlan(lastPlan);
         status.textContent = text.planned;
         status.className = "plan-status";
+        keep();
       })
       .catch(function (error) {
         if (error.name === "AbortError") return;
@@ -222,6 +282,13 @@
         status.className = "plan-status is-error";
       })
       .finally(function () { document.body.classList.remove("is-planning"); });
+  }
+
+  function rememberPlanNames(plan) {
+    plan.days.forEach(function (day) { day.stops.forEach(remember); });
+    (plan.unplaced || []).forEach(function (stop) { if (stop.name_zh || stop.name_en) remember(stop); });
+    renderStops();
+    fetchNames();
   }
 
   /* With "optimise" on, the list shows the order the planner chose. */
@@ -237,15 +304,32 @@
     renderStops();
   }
 
+  /* "" is "choose for me": the planner picks a stay within the budget again. */
   function swapHomestay(slug) {
-    state.homestay = slug;
-    schedule();
+    state.homestay = slug || null;
+    changed();
   }
 
-  // --- seasonal routes and saved plans -----------------------------------------------------
+  /* A lower budget re-checks a chosen stay: one that costs more goes back to "choose for me". */
+  function recheckStay() {
+    if (!state.homestay || !state.budget_per_night || !lastPlan) return;
+    let price = null;
+    lastPlan.days.forEach(function (day) {
+      if (day.overnight && day.overnight.slug === state.homestay) price = day.overnight.price_cny_min;
+    });
+    if (price !== null && price > state.budget_per_night) {
+      state.homestay = null;
+      undoBox.textContent = text.stay_over_budget;
+    }
+  }
+
+  function showOnMap(slug) {
+    if (BM) BM.showPlace(slug);
+  }
+
+  // --- seasonal routes and saving ------------------------------------------------------------
 
   function loadRoute(slug, days) {
-    state.route = slug;
     state.days = days;
     form.elements.days.value = String(days);
     fetch(HM.url("plan_api"), {
@@ -255,11 +339,12 @@
     })
       .then(function (response) { return response.json(); })
       .then(function (data) {
-        if (!data.request) { showErrors(data.errors || {}); return; }
+        if (!data.request) { status.textContent = text.failed + " " + errorText(data.errors || {}); return; }
         state.stops = data.request.stops.slice();
         state.locked = [];
+        state.homestay = null;
         renderStops();
-        replan();
+        changed();
       })
       .catch(function () { status.textContent = text.offline; });
   }
@@ -279,6 +364,10 @@
 
   function save() {
     readForm();
+    if (!state.stops.length) {
+      saveStatus.textContent = text.empty_plan;
+      return;
+    }
     const body = Object.assign(requestBody(), { title: state.title });
     const url = editToken ? HM.url("itinerary_api", editToken) : HM.url("itineraries_api");
     if (editToken) body.version = version;
@@ -294,93 +383,81 @@
         if (result.status === 409) { saveStatus.textContent = text.conflict; return; }
         if (result.status === 403) { saveStatus.textContent = text.forbidden; return; }
         if (result.status >= 400) {
-          saveStatus.textContent = text.failed + " " + Object.values(result.data.errors || {}).join(" ");
+          saveStatus.textContent = text.failed + " " + errorText(result.data.errors || {});
           return;
         }
         if (result.data.edit_key) keepKey(result.data.token, result.data.edit_key);
+        Draft.rememberSaved({ url: result.data.url, title: state.title || text.untitled, date: state.date });
+        // The draft now edits the saved itinerary (when this browser holds its key).
+        editToken = result.data.edit_key || editKey ? result.data.token : "";
+        editKey = result.data.edit_key || editKey;
+        version = result.data.version;
+        keep();
         window.location.assign(result.data.url);
       })
       .catch(function () { saveStatus.textContent = text.offline; });
   }
 
-  // --- search ------------------------------------------------------------------------------
-
-  function setUpSearch() {
-    const input = document.getElementById("place-search");
-    const results = document.getElementById("search-results");
-    input.addEventListener("input", function () {
-      const query = input.value.trim().toLowerCase();
-      results.textContent = "";
-      if (!query) return;
-      const matches = Object.keys(places).filter(function (slug) {
-        const p = places[slug].properties;
-        return p.kind !== "start" && [p.name_zh, p.name_en, slug].join(" ").toLowerCase().indexOf(query) !== -1;
-      }).slice(0, 8);
-      if (!matches.length) results.appendChild(HM.element("li", "muted", text.no_results));
-      matches.forEach(function (slug) {
-        const button = HM.element("button", "search-result", placeLabel(slug));
-        button.type = "button";
-        button.addEventListener("click", function () {
-          add(slug);
-          input.value = "";
-          results.textContent = "";
-          input.focus();
-        });
-        const item = HM.element("li");
-        item.appendChild(button);
-        results.appendChild(item);
-      });
+  /* "My saved plans": the ones saved from this browser, newest first. */
+  function renderSaved() {
+    const list = document.getElementById("saved-list");
+    const known = Array.from(list.querySelectorAll("a")).map(function (a) { return a.getAttribute("href"); });
+    Draft.savedPlans().forEach(function (saved) {
+      if (known.indexOf(saved.url) !== -1) return;
+      const item = HM.element("li");
+      const link = HM.link(saved.url, saved.title);
+      link.setAttribute("translate", "no"); // the visitor's own words
+      item.append(link, " ", HM.element("small", null, saved.date || ""));
+      list.appendChild(item);
     });
+    document.getElementById("my-plans").hidden = !list.children.length;
   }
 
-  // --- map ---------------------------------------------------------------------------------
-
-  function drawPlaces() {
-    if (!map) return;
-    placesLayer.clearLayers();
-    Object.keys(places).forEach(function (slug) {
-      const feature = places[slug];
-      if (!feature.geometry || feature.properties.kind === "start") return;
-      L.circleMarker(HM.featureLatLng(map, feature), { radius: 5, weight: 1, color: "#56635d", fillOpacity: 0.5 })
-        .bindPopup(function () {
-          const box = HM.element("div", "popup");
-          box.appendChild(HM.element("strong", "popup-title", HM.placeName(feature.properties)));
-          const button = HM.element("button", "button popup-add", text.add);
-          button.type = "button";
-          button.addEventListener("click", function () { add(slug); map.closePopup(); });
-          box.appendChild(button);
-          return box;
-        })
-        .addTo(placesLayer);
-    });
+  function startNew() {
+    Object.assign(state, { title: "", stops: [], locked: [], homestay: null, route: null });
+    Object.assign(state, config.initial, { stops: [], locked: [] });
+    editToken = "";
+    version = null;
+    applyToForm();
+    renderStops();
+    undoBox.textContent = "";
+    changed();
   }
-
-  function drawPlan() {
-    if (!map || !lastPlan) return;
-    const bounds = HM.drawPlan(map, planLayer, lastPlan);
-    if (bounds) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13, animate: false });
-  }
-
-  window.huairouPlanMap = function (leafletMap) {
-    map = leafletMap;
-    HM.addBaseLayers(map, HM.readJSON("base-layers"));
-    placesLayer = L.layerGroup().addTo(map);
-    planLayer = L.featureGroup().addTo(map);
-    map.on("huairou:datum", function () { drawPlaces(); drawPlan(); });
-    drawPlaces();
-    drawPlan();
-  };
 
   // --- start ---------------------------------------------------------------------------------
 
+  function initialState() {
+    const draft = Draft.read();
+    // A saved plan opened for editing or copying wins over the draft; otherwise the draft.
+    if (config.source || !draft) return Object.assign({}, config.initial);
+    const restored = Object.assign({}, config.initial, draft);
+    if (!restored.date || restored.date < config.today) {
+      restored.date = config.initial.date;
+      undoBox.textContent = text.date_moved;
+    }
+    // A draft that edits a saved itinerary does so only with that itinerary's key.
+    if (draft.edit_token && storedKeys()[draft.edit_token]) {
+      editToken = draft.edit_token;
+      editKey = storedKeys()[editToken];
+      version = draft.version;
+    }
+    return restored;
+  }
+
   function start() {
-    Object.assign(state, config.initial || {});
+    Object.assign(state, initialState());
     state.stops = (state.stops || []).slice();
     state.locked = (state.locked || []).slice();
+    state.names = Object.assign({}, config.names || {}, state.names || {});
     applyToForm();
     readForm();
     renderStops();
-    form.addEventListener("change", function () { readForm(); schedule(); });
+    renderSaved();
+    form.addEventListener("change", function (event) {
+      readForm();
+      if (event.target.name === "budget_per_night") recheckStay();
+      changed();
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     document.getElementById("load-route").addEventListener("click", function () {
       const select = document.getElementById("plan-route");
@@ -388,16 +465,9 @@
       loadRoute(select.value, parseInt(select.selectedOptions[0].dataset.days, 10) || 1);
     });
     document.getElementById("save-button").addEventListener("click", save);
-    setUpSearch();
-    fetch(HM.url("places_api"))
-      .then(function (response) { return response.json(); })
-      .then(function (collection) {
-        collection.features.forEach(function (feature) { places[feature.properties.slug] = feature; });
-        renderStops();
-        drawPlaces();
-        drawPlan();
-      })
-      .catch(function () { status.textContent = text.offline; });
+    document.getElementById("new-plan").addEventListener("click", startNew);
+    window.HuairouBuilder = { add: add, placeLabel: placeLabel, remember: remember, text: text, plan: function () { return lastPlan; } };
+    BM = window.HuairouBuilderMap ? window.HuairouBuilderMap.start(window.HuairouBuilder) : null;
     if (config.route) {
       const option = document.querySelector('#plan-route option[value="' + CSS.escape(config.route) + '"]');
       if (option) {
@@ -406,8 +476,8 @@
         return;
       }
     }
-    if (config.add) add(config.add);
-    else if (state.stops.length) replan();
+    if (config.add && config.add.slug) add(config.add);
+    else { keep(); replan(); }
   }
 
   start();

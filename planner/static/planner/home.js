@@ -51,7 +51,7 @@
   function popupContent(feature) {
     const p = feature.properties;
     const box = HM.element("div", "popup");
-    const title = HM.element("strong", "popup-title", HM.placeName(p));
+    const title = HM.nameElement("strong", "popup-title", p);
     box.appendChild(title);
     const meta = HM.element("div", "popup-meta");
     const kindLabel = text[p.kind] || p.kind;
@@ -62,7 +62,10 @@
     const actions = HM.element("div", "popup-actions");
     actions.appendChild(HM.link(p.url, text.details));
     if (p.kind !== "start") {
-      actions.appendChild(HM.link(HM.url("builder") + "?add=" + encodeURIComponent(p.slug), text.add, "popup-add"));
+      const add = HM.link(HM.url("builder") + "?add=" + encodeURIComponent(p.slug), text.add, "popup-add");
+      // draft.js appends it to the plan kept in this browser, without leaving the map.
+      Object.assign(add.dataset, { addToPlan: p.slug, nameZh: p.name_zh || "", nameEn: p.name_en || "", placeName: HM.placeName(p) });
+      actions.appendChild(add);
     }
     box.appendChild(actions);
     return box;
@@ -94,8 +97,14 @@
     const item = HM.element("li", "place-item place-" + p.kind);
     const glyph = HM.element("span", "kind-glyph kind-" + p.kind, p.kind === "spot" && p.rating ? p.rating : HM.KIND_GLYPHS[p.kind]);
     glyph.setAttribute("aria-hidden", "true");
-    const name = HM.element("span", "place-name", HM.placeName(p));
-    const detail = HM.element("span", "place-detail", [text[p.kind], HM.placeTown(p)].filter(Boolean).join(" · "));
+    const name = HM.nameElement("span", "place-name", p);
+    const detail = HM.element("span", "place-detail", text[p.kind]);
+    const town = HM.placeTown(p);
+    if (town) {
+      const townName = HM.element("span", null, town);
+      townName.setAttribute("translate", "no"); // a proper name, in Chinese when no English is known
+      detail.append(" · ", townName);
+    }
     if (feature.geometry) {
       const button = HM.element("button", "place-button");
       button.type = "button";

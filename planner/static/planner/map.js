@@ -3,15 +3,15 @@
 (function () {
   "use strict";
 
-  const KIND_GLYPHS = { spot: "景", homestay: "宿", cafe: "咖", village: "村", poi: "点", start: "起" };
-
   function readJSON(id) {
     const element = document.getElementById(id);
     return element ? JSON.parse(element.textContent) : null;
   }
 
   // Day colours and URLs come from the server (planner/geo/map_config.py).
-  const CONFIG = readJSON("map-config") || { day_colours: ["#a23b2a"], urls: {}, token_placeholder: "" };
+  const CONFIG = readJSON("map-config") || { day_colours: ["#a23b2a"], urls: {}, token_placeholder: "", glyphs: {} };
+  // One glyph per kind in the page's language (planner/geo/map_config.py): 宿 or H, never mixed.
+  const KIND_GLYPHS = CONFIG.glyphs || {};
 
   function dayColour(number) {
     return CONFIG.day_colours[(number - 1) % CONFIG.day_colours.length];
@@ -40,6 +40,11 @@
    * active layer is GCJ-02 (Amap) and fires `huairou:datum` when that changes, so that
    * every module can redraw its points where the tiles expect them. */
   function addBaseLayers(map, layerConfigs) {
+    if (map.attributionControl && CONFIG.attribution_prefix) map.attributionControl.setPrefix(CONFIG.attribution_prefix);
+    if (map.zoomControl && CONFIG.zoom_in) {
+      map.zoomControl.remove();
+      map.zoomControl = L.control.zoom({ zoomInTitle: CONFIG.zoom_in, zoomOutTitle: CONFIG.zoom_out }).addTo(map);
+    }
     const control = L.control.layers(null, null, { collapsed: true }).addTo(map);
     layerConfigs.forEach(function (config, index) {
       const options = { attribution: config.attribution, maxZoom: 18 };
@@ -75,7 +80,7 @@
     return [place.lat, place.lng];
   }
 
-  function markerIcon(properties, label) {
+  function markerIcon(properties, label, colour) {
     const rating = properties.rating;
     const glyph = label || (properties.kind === "spot" && rating ? rating : KIND_GLYPHS[properties.kind] || "•");
     let className = "place-marker marker-" + properties.kind;
@@ -83,30 +88,80 @@
     if (properties.rating_confirmed === false && rating) className += " marker-unconfirmed";
     const html = document.createElement("span");
     html.textContent = glyph;
+    if (colour) { className += " marker-day"; html.style.setProperty("--day-colour", colour); }
     return L.divIcon({ className: className, html: html.outerHTML, iconSize: [30, 30], iconAnchor: [15, 15], popupAnchor: [0, -14] });
   }
 
-  /* A plan (the API's JSON) on a map: numbered stops and each day's line, start to end.
-   * Redraw after a datum change; returns the layer's bounds (or null when empty). */
+  /* The line a leg follows: the road model's path when it has one (WGS-84 [lat, lng]; on
+   * GCJ-02 tiles shifted by the offsets of its two ends, which vary little over a leg). */
+  function legLine(map, leg, from, to) {
+    const a = pointLatLng(map, from);
+    const b = pointLatLng(map, to);
+    if (!leg || !leg.path || leg.path.length < 2) return [a, b];
+    const last = leg.path.length - 1;
+    const shiftA = [a[0] - from.lat, a[1] - from.lng];
+    const shiftB = [b[0] - to.lat, b[1] - to.lng];
+    return leg.path.map(function (point, index) {
+      const t = index / last;
+      return [point[0] + shiftA[0] * (1 - t) + shiftB[0] * t, point[1] + shiftA[1] * (1 - t) + shiftB[1] * t];
+    });
+  }
+
+  /* A plan (the API's JSON) on a map: each day's stops numbered from 1 in the day's colour, as
+   * on the timeline, and each day's line along its legs. Returns the bounds (or null). */
   function drawPlan(map, layer, plan) {
     layer.clearLayers();
-    let number = 0;
     plan.days.forEach(function (day) {
-      const line = [pointLatLng(map, day.start)];
-      day.stops.forEach(function (stop) {
-        number += 1;
-        const latlng = pointLatLng(map, stop);
-        line.push(latlng);
-        L.marker(latlng, {
-          icon: markerIcon({ kind: stop.kind }, String(number)),
-          title: number + ". " + placeName(stop),
-          alt: number + ". " + placeName(stop),
-        }).addTo(layer);
+      const colour = dayColour(day.number);
+      const places = [day.start].concat(day.stops, [day.end]);
+      places.slice(0, -1).forEach(function (place, index) {
+        L.polyline(legLine(map, day.legs[index], place, places[index + 1]), { color: colour, weight: 4, opacity: 0.85 }).addTo(layer);
       });
-      line.push(pointLatLng(map, day.end));
-      L.polyline(line, { color: dayColour(day.number), weight: 4, opacity: 0.85 }).addTo(layer);
+      day.stops.forEach(function (stop, index) {
+        const label = String(index + 1);
+        const title = dayLabel(day.number) + " · " + label + ". " + placeName(stop);
+        const icon = markerIcon({ kind: stop.kind }, label, colour);
+        L.marker(pointLatLng(map, stop), { icon: icon, title: title, alt: title, slug: stop.slug, riseOnHover: true })
+          .bindPopup(function () { return element("strong", "popup-title", title); })
+          .addTo(layer);
+      });
     });
+    spreadMarkers(map, layer);
     return layer.getLayers().length ? layer.getBounds() : null;
+  }
+
+  function dayLabel(number) {
+    return (CONFIG.day_label || "%(n)s").replace("%(n)s", number);
+  }
+
+  /* Markers closer than a marker's width are fanned out around their spot, so that each
+   * number can be read and tapped (recomputed on zoom). */
+  function spreadMarkers(map, layer) {
+    const markers = [];
+    layer.eachLayer(function (marker) { if (marker instanceof L.Marker) markers.push(marker); });
+    const groups = [];
+    markers.forEach(function (marker) {
+      const point = map.latLngToLayerPoint(marker.getLatLng());
+      const group = groups.find(function (g) { return g.point.distanceTo(point) < 26; });
+      if (group) group.markers.push(marker); else groups.push({ point: point, markers: [marker] });
+    });
+    groups.forEach(function (group) {
+      const count = group.markers.length;
+      group.markers.forEach(function (marker, index) {
+        const icon = marker.options.icon;
+        const angle = (2 * Math.PI * index) / count;
+        const radius = count > 1 ? 16 : 0;
+        icon.options.iconAnchor = [15 - radius * Math.cos(angle), 15 - radius * Math.sin(angle)];
+        marker.setIcon(icon);
+      });
+    });
+  }
+
+  /* A place's name in the page's language (a proper name: translate="no"). */
+  function nameElement(tag, className, properties) {
+    const node = element(tag, className, placeName(properties));
+    node.setAttribute("translate", "no");
+    return node;
   }
 
   function element(tag, className, text) {
@@ -131,10 +186,12 @@
     featureLatLng: featureLatLng,
     pointLatLng: pointLatLng,
     drawPlan: drawPlan,
+    spreadMarkers: spreadMarkers,
     dayColour: dayColour,
     url: url,
     markerIcon: markerIcon,
     element: element,
+    nameElement: nameElement,
     link: link,
     KIND_GLYPHS: KIND_GLYPHS,
   };

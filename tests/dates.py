@@ -1,0 +1,17 @@
+"""Trip dates for tests that save plans: saving refuses a first day in the past, so a test
+that needs "a Saturday in October" gets the next one, not a fixed year."""
+
+import datetime as dt
+
+
+def next_saturday_from(month: int, day: int) -> str:
+    """The first Saturday on or after the next `month`-`day` still to come (ISO)."""
+    today = dt.date.today()
+    year = today.year if (month, day) > (today.month, today.day) else today.year + 1
+    date = dt.date(year, month, day)
+    while date.weekday() != 5:
+        date += dt.timedelta(days=1)
+    return date.isoformat()
+
+
+OCTOBER_SATURDAY = next_saturday_from(10, 10)
