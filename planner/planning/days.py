@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from . import parameters as p
-from .hours import hours_on, minute_of_day
+from .hours import closed_throughout, hours_on, minute_of_day
 from .optimize import DayOrderProblem
 from .schedule import advance, leg_step, lunch_minutes, lunch_needed, time_rules
 from .types import PlaceInfo, PlanRequest, Unplaced
@@ -258,8 +258,7 @@ def assign(trip: Trip, stops: list[PlaceInfo]) -> tuple[list[list[PlaceInfo]], l
     unplaced = []
     open_stops = []
     for place in stops:
-        closed = closed_days(trip, place)
-        if len(closed) == len(trip.dates):
+        if closed_throughout(place, trip.dates):
             unplaced.append(Unplaced(place, Reason.CLOSED, Suggestion.CLOSED_THAT_DAY))
         else:
             open_stops.append(place)

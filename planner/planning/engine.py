@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from .candidates import grids_for
 from .day import DayBuilder
 from .days import Reason, Suggestion, Trip, assign, closed_days
+from .hours import closed_throughout
 from .lodging import choose_overnight, stay_warnings
 from .travel import TravelModel
 from .types import (
@@ -102,6 +103,8 @@ def replace_overnight(day: DayPlan, overnight, alternatives) -> DayPlan:
 def closure_warnings(trip: Trip) -> list[PlanWarning]:
     found = []
     for place in trip.request.stops:
+        if closed_throughout(place, trip.dates):
+            continue  # left out: its unplaced warning says it is closed on the trip's days
         for number, reason in closed_days(trip, place).items():
             found.append(
                 PlanWarning(

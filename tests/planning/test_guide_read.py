@@ -2,8 +2,8 @@
 
 import datetime as dt
 
-from planner.planning import Candidates, Role, make_plan
-from tests.planning.factories import HONGLUO, MUTIANYU, homestay, request
+from planner.planning import Candidates, OpeningPeriod, Role, make_plan
+from tests.planning.factories import HONGLUO, MUTIANYU, homestay, request, spot
 
 NEAR_YANQI = homestay("near-yanqi", 40.41, 116.68, price_cny_min=600)
 
@@ -27,3 +27,14 @@ def test_a_day_that_reaches_its_stay_at_midday_still_has_lunch_at_lunchtime():
     (lunch_at,) = lunches(day1)
     assert dt.time(11, 0) <= lunch_at.time() <= dt.time(13, 0)
     assert lunch_at <= day1.back
+
+
+def test_a_forest_park_shut_for_the_fire_season_gets_one_warning_not_three():
+    fire = OpeningPeriod((11, 1), (3, 15), closed=True, reason="fire_season")
+    forest = spot("forest", 40.6, 116.6, periods=(fire,), outdoor=True, best_months=(5, 10))
+    plan = make_plan(request([forest, HONGLUO], days=2, date=dt.date(2026, 12, 5)))
+
+    about_the_forest = [w.code for w in plan.warnings if w.slug == "forest" or (
+        "forest" in w.params.get("slugs", ()))]  # fmt: skip
+    assert about_the_forest == ["unplaced"]
+    assert [(u.slug, u.reason) for u in plan.unplaced] == [("forest", "closed")]
