@@ -231,6 +231,21 @@ def split_score(trip: Trip, groups) -> tuple:
     return (misfits, round(total + balance, 3))
 
 
+def order_from_stay(trip: Trip, groups, index, stay: PlaceInfo) -> list[PlaceInfo]:
+    """The day's order again, from the night's stay actually chosen: the split assumed the
+    day starts at yesterday's last stop. The new order is kept only if it is no worse."""
+    group = groups[index]
+    if not trip.request.optimize or len(group) <= 1:
+        return list(group)
+    locked = {i: i for i, place in enumerate(group) if place.slug in trip.request.locked}
+    _start, end = trip.bounds(groups, index)
+    problem = trip.problem(group, index + 1, stay, end, locked=locked)
+    solved = problem.solve()
+    if problem.cost(solved) < problem.cost(list(range(len(group)))):
+        return [group[i] for i in solved]
+    return list(group)
+
+
 def order_group(trip: Trip, groups, index) -> list[PlaceInfo]:
     group = groups[index]
     if not trip.request.optimize or len(group) <= 1:

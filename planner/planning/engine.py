@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 from .candidates import grids_for
 from .day import DayBuilder
-from .days import Reason, Suggestion, Trip, assign, closed_days
+from .days import Reason, Suggestion, Trip, assign, closed_days, order_from_stay
 from .hours import closed_throughout
 from .lodging import choose_overnight, stay_warnings
 from .travel import TravelModel
@@ -47,6 +47,9 @@ def make_plan(
     days: list[DayPlan] = []
     day_start = request.start
     for number, group in enumerate(groups, start=1):
+        if days and days[-1].overnight is not None:
+            stay = days[-1].overnight
+            group = groups[number - 1] = order_from_stay(trip, groups, number - 1, stay)
         is_last = number == len(groups)
         next_first = _first_of(groups[number:])
         overnight, alternatives = None, ()

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from planner.planning import Candidates, OpeningPeriod, Role, make_plan
-from tests.planning.factories import HONGLUO, MUTIANYU, homestay, request, spot
+from tests.planning.factories import HONGLUO, MUTIANYU, YANQI, homestay, request, spot
 
 NEAR_YANQI = homestay("near-yanqi", 40.41, 116.68, price_cny_min=600)
 
@@ -38,3 +38,20 @@ def test_a_forest_park_shut_for_the_fire_season_gets_one_warning_not_three():
         "forest" in w.params.get("slugs", ()))]  # fmt: skip
     assert about_the_forest == ["unplaced"]
     assert [(u.slug, u.reason) for u in plan.unplaced] == [("forest", "closed")]
+
+
+def test_the_morning_after_starts_from_the_stay_actually_chosen_not_yesterdays_last_stop():
+    # Day 1 ends at Yanqi Lake; the only stay is by Mutianyu. From there a guide visits
+    # Mutianyu first and Hongluo on the way home, not Hongluo and then back to Mutianyu.
+    by_mutianyu = homestay("by-mutianyu", 40.428, 116.56, price_cny_min=800)
+    plan = make_plan(
+        request(
+            [YANQI, HONGLUO, MUTIANYU],
+            days=2,
+            preferred_days={"yanqi": 1, "hongluo": 2, "mutianyu": 2},
+        ),
+        Candidates(homestays=(by_mutianyu,)),
+    )
+    day2 = plan.days[1]
+    assert day2.start.slug == "by-mutianyu"
+    assert [s.place.slug for s in day2.stops if s.role == Role.VISIT] == ["mutianyu", "hongluo"]
