@@ -46,7 +46,10 @@ def make_plan(
         )
     days: list[DayPlan] = []
     day_start = request.start
+    carried: list[PlaceInfo] = []  # set aside by a day that ran short: a later day may have room
     for number, group in enumerate(groups, start=1):
+        if carried:
+            group = groups[number - 1] = [*group, *carried]
         if days and days[-1].overnight is not None:
             stay = days[-1].overnight
             group = groups[number - 1] = order_from_stay(trip, groups, number - 1, stay)
@@ -64,7 +67,8 @@ def make_plan(
         day, builder, dropped = build_day(trip, grids, number, group, day_start, end)
         days.append(replace_overnight(day, overnight, alternatives))
         warnings += builder.warnings
-        unplaced += dropped
+        carried = [] if is_last else [item.place for item in dropped]
+        unplaced += dropped if is_last else []
         day_start = end
     warnings += unplaced_warnings(unplaced)
     return Plan(
