@@ -180,3 +180,11 @@ def test_digits_of_other_scripts_are_not_months(huairou, client):
     # Found by fuzzing: "¹" passes str.isdigit() but int() cannot read it.
     response = client.get(URL, {"month": "¹"})
     assert response.status_code == 400 and "month" in response.json()["errors"]
+
+
+def test_the_map_shows_all_17_graded_spots(huairou, client):
+    features = client.get(URL, {"kind": "spot"}).json()["features"]
+    graded_on_map = [
+        f for f in features if f["properties"].get("rating") and f["geometry"] is not None
+    ]
+    assert len(graded_on_map) == 17
