@@ -21,3 +21,15 @@ def test_a_stop_that_misses_its_day_in_holiday_traffic_moves_to_a_later_day_with
     assert sorted(visits) == ["hongluo-temple", "mutianyu-great-wall", "yanqi-lake"]
     assert result["unplaced"] == []
     assert all(d["back"] <= "21:00" for d in result["days"])
+
+
+def test_a_restaurant_the_visitor_chose_is_where_lunch_is_eaten(huairou, client):
+    # Not a lunch break on the Wall and then the restaurant at 15:00 until it closes.
+    body = {"start": "dongzhimen", "date": "2026-10-03", "days": 2, "transport": "transit",
+            "route": "autumn"}  # fmt: skip
+    result = plan(client, body)
+    (restaurant,) = [
+        s for d in result["days"] for s in d["stops"] if s["slug"] == "schoolhouse-restaurant"
+    ]
+    assert restaurant["lunch_at"] is not None
+    assert "11:00" <= restaurant["lunch_at"] <= "13:00"
