@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from planner.dataset import build_fixture
+from planner.dataset_to_fixture import build_fixture
 from planner.models import (
     PLACE_MODELS,
     CoordPrecision,

@@ -1,15 +1,13 @@
 """GPX 1.1 (gpxpy): a waypoint per stop and a route per day, names in both languages."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import gpxpy.gpx
 
+from planner.planning.hours import BEIJING
 from planner.untrusted import xml_safe
 
 from .sheet import Sheet
-
-BEIJING = ZoneInfo("Asia/Shanghai")
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:

@@ -1,15 +1,13 @@
 """iCalendar (icalendar): one event per stop at its planned time, Beijing time."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vGeo
 
+from planner.planning.hours import BEIJING
 from planner.untrusted import xml_safe
 
 from .sheet import Sheet
-
-BEIJING = ZoneInfo("Asia/Shanghai")
 
 
 def to_ics(sheet: Sheet, uid_prefix: str) -> bytes:
@@ -18,7 +16,7 @@ def to_ics(sheet: Sheet, uid_prefix: str) -> bytes:
     calendar.add("version", "2.0")
     # A calendar's display name is one line: icalendar does not fold X- properties.
     calendar.add("x-wr-calname", " ".join(xml_safe(sheet.title).split()))
-    calendar.add("x-wr-timezone", "Asia/Shanghai")
+    calendar.add("x-wr-timezone", BEIJING.key)
     stamp = dt.datetime.now(dt.UTC)
     for day in sheet.days:
         for stop in day.stops:

@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape as escape_xml
 
 import simplekml
 
-from planner.geo.map_config import day_colour
+from planner.colours import day_colour
 from planner.untrusted import xml_safe
 
 from .sheet import Sheet

@@ -24,13 +24,15 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from planner import colours
+
 from .qr import qr_modules, qr_size
 from .route_map import MapDrawing, day_drawing
 from .sheet import Sheet, SheetDay, SheetStop
 
-ACCENT = colors.HexColor("#a23b2a")
-INK = colors.HexColor("#1d2a25")
-MUTED = colors.HexColor("#56635d")
+ACCENT = colors.HexColor(colours.ACCENT)
+INK = colors.HexColor(colours.INK)
+MUTED = colors.HexColor(colours.MUTED)
 EMERGENCY = "110 police 报警 · 120 ambulance 急救 · 119 fire 火警 · 122 traffic accidents 交通事故"
 
 
@@ -80,7 +82,7 @@ def _text(value: str) -> str:
     return escape(value)
 
 
-def map_flowable(drawing: MapDrawing, font: str, width: float) -> Drawing:
+def map_flowable(drawing: MapDrawing, font: str, width: float, colour=ACCENT) -> Drawing:
     """The same primitives as the print view's SVG, drawn in PDF points (y grows upward)."""
     scale = width / drawing.width
     height = drawing.height * scale
@@ -90,11 +92,11 @@ def map_flowable(drawing: MapDrawing, font: str, width: float) -> Drawing:
         return x * scale, height - y * scale
 
     canvas.add(Rect(0, 0, width, height, strokeColor=colors.grey, fillColor=colors.white))
-    canvas.add(PolyLine([c for x, y in drawing.line for c in at(x, y)], strokeColor=ACCENT,
+    canvas.add(PolyLine([c for x, y in drawing.line for c in at(x, y)], strokeColor=colour,
                         strokeWidth=2.2))  # fmt: skip
     for point in drawing.points:
         x, y = at(point.x, point.y)
-        fill = ACCENT if point.role == "stop" else INK
+        fill = colour if point.role == "stop" else INK
         canvas.add(Circle(x, y, 7.5, fillColor=fill, strokeColor=colors.white, strokeWidth=1.5))
         canvas.add(String(x, y - 3, point.label, fontName="Helvetica-Bold", fontSize=8,
                           fillColor=colors.white, textAnchor="middle"))  # fmt: skip
@@ -154,9 +156,10 @@ def _stop_block(stop: SheetStop, styles) -> KeepTogether:
 
 
 def _day_story(day: SheetDay, sheet: Sheet, styles, font: str, width: float) -> list:
+    colour = colors.HexColor(colours.day_colour(day.number))  # as on the print view's map
     story = [
         Paragraph(_text(f"Day {day.number} 第{day.number}天 · {day.date:%Y-%m-%d}"), styles["day"]),
-        map_flowable(day_drawing(day), font, width),
+        map_flowable(day_drawing(day), font, width, colour),
         Spacer(1, 6),
         Paragraph(_text(f"Start 出发: {day.start.name}"), styles["base"]),
     ]

@@ -9,6 +9,8 @@ import math
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from planner.colours import ACCENT, INK
+
 from .sheet import SheetDay
 
 KM_PER_DEGREE = 111.32
@@ -62,7 +64,7 @@ def day_drawing(day: SheetDay, width: float = 520, height: float = 300, pad: flo
                       (width - 22, 30))  # fmt: skip
 
 
-def svg(drawing: MapDrawing, colour: str = "#a23b2a", title: str = "") -> str:
+def svg(drawing: MapDrawing, colour: str = ACCENT, title: str = "") -> str:
     """Inline SVG: the line, numbered stops, scale bar and north arrow."""
     w, h = drawing.width, drawing.height
     parts = [
@@ -74,7 +76,7 @@ def svg(drawing: MapDrawing, colour: str = "#a23b2a", title: str = "") -> str:
         'points="{}"/>'.format(colour, " ".join(f"{x:.1f},{y:.1f}" for x, y in drawing.line)),
     ]
     for point in drawing.points:
-        fill = colour if point.role == "stop" else "#1d2a25"
+        fill = colour if point.role == "stop" else INK
         parts.append(
             f'<circle cx="{point.x:.1f}" cy="{point.y:.1f}" r="10" fill="{fill}" '
             'stroke="#fff" stroke-width="2"/>'
@@ -83,14 +85,14 @@ def svg(drawing: MapDrawing, colour: str = "#a23b2a", title: str = "") -> str:
         )
     x0, y0 = 14, h - 16
     parts.append(
-        f'<g font-family="sans-serif" font-size="11" fill="#1d2a25">'
-        f'<line x1="{x0}" y1="{y0}" x2="{x0 + drawing.scale_px:.1f}" y2="{y0}" stroke="#1d2a25" '
+        f'<g font-family="sans-serif" font-size="11" fill="{INK}">'
+        f'<line x1="{x0}" y1="{y0}" x2="{x0 + drawing.scale_px:.1f}" y2="{y0}" stroke="{INK}" '
         f'stroke-width="3"/><text x="{x0}" y="{y0 - 6}">{escape(drawing.scale_label)}</text>'
     )
     nx, ny = drawing.north
     parts.append(
         f'<polygon points="{nx},{ny - 16} {nx - 7},{ny + 4} {nx},{ny - 1} {nx + 7},{ny + 4}" '
-        f'fill="#1d2a25"/><text x="{nx}" y="{ny + 18}" text-anchor="middle" '
+        f'fill="{INK}"/><text x="{nx}" y="{ny + 18}" text-anchor="middle" '
         'font-weight="bold">N</text></g></svg>'
     )
     return "".join(parts)

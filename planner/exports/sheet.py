@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from planner.exports.legs import leg_summary
 from planner.geo.coordinates import navigation_links
 from planner.models import PLACE_MODEL_BY_KIND
+from planner.planning.hours import hours_source, period_in_force
 from planner.trips.warnings import display_plan
 
 
@@ -114,14 +115,14 @@ def _period_on(record, date: dt.date | None):
     periods = getattr(record, "periods", None)
     if date is None or periods is None:
         return None
-    return next((period for period in periods.all() if period.covers(date)), None)
+    return period_in_force(periods.all(), date)
 
 
 def _hours(record, date: dt.date | None = None) -> str:
     period = _period_on(record, date)
     if period is not None and period.closed:
         return f"closed ({period.get_reason_display()})"
-    source = period if period is not None and period.opens else record
+    source = hours_source(record, period)
     if not (source.opens and source.closes):
         return ""
     hours = f"{source.opens:%H:%M}–{source.closes:%H:%M}"

@@ -6,14 +6,10 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-# One colour per day on every map, timeline, print map and KML file.
-DAY_COLOURS = ("#a23b2a", "#2b6a8f", "#2f6b4f")
+from planner.colours import DAY_COLOURS
+
 # Stands for a share token in URL patterns handed to JS (valid token characters).
 TOKEN_PLACEHOLDER = "TOKEN-PLACEHOLDER"
-
-
-def day_colour(number: int) -> str:
-    return DAY_COLOURS[(number - 1) % len(DAY_COLOURS)]
 
 
 def script_urls() -> dict[str, str]:

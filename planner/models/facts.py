@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from planner.planning.types import in_yearly_span
+
 from .fields import months_field
 
 # The models a source, highlight or period may belong to, by the field that points at them.
@@ -171,15 +173,8 @@ class OpeningPeriod(models.Model):
 
     def covers(self, date) -> bool:
         """True when the date falls in this period, both ends included (it may wrap the year)."""
-        day, start, end = (
-            (date.month, date.day),
-            (self.start_month, self.start_day),
-            (
-                self.end_month,
-                self.end_day,
-            ),
-        )
-        return start <= day <= end if start <= end else day >= start or day <= end
+        start, end = (self.start_month, self.start_day), (self.end_month, self.end_day)
+        return in_yearly_span(date, start, end)
 
     def natural_key(self):
         return (self.spot.slug, self.position)

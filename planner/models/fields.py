@@ -1,4 +1,5 @@
-"""List-valued fields an editor ticks rather than types: months, weekdays, tags."""
+"""List-valued fields an editor ticks rather than types (months, weekdays, tags), and the
+editors-only research notes."""
 
 from django import forms
 from django.db import models
@@ -77,3 +78,13 @@ def weekdays_field(verbose_name, **kwargs):
 
 def tags_field(verbose_name, **kwargs):
     return ChoiceListField(verbose_name, item_choices=TAG_CHOICES, item_type=str, **kwargs)
+
+
+def research_notes_field():
+    """Internal research notes: editors see them in the admin; they never reach a visitor."""
+    return models.JSONField(
+        _("research notes (editors only)"),
+        default=list,
+        blank=True,
+        help_text=_("Never shown to visitors."),
+    )

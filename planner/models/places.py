@@ -18,7 +18,7 @@ from planner.geo.extent import HUAIROU_EXTENT, is_inside_huairou
 from planner.planning.seasons import SEASON_MONTHS
 
 from .base import Timestamped
-from .fields import months_field, tags_field, weekdays_field
+from .fields import months_field, research_notes_field, tags_field, weekdays_field
 
 
 class CoordPrecision(models.TextChoices):
@@ -103,12 +103,7 @@ class Place(Timestamped):
 
     description_zh = models.TextField(_("description (Chinese)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
-    notes = models.JSONField(
-        _("research notes (editors only)"),
-        default=list,
-        blank=True,
-        help_text=_("Never shown to visitors."),
-    )
+    notes = research_notes_field()
 
     confidence = models.CharField(
         _("confidence"), max_length=1, choices=Confidence.choices, default=Confidence.MEDIUM
@@ -150,32 +145,32 @@ class Place(Timestamped):
 
     @property
     def name(self) -> str:
-        if _language_is_chinese():
+        if viewer_reads_chinese():
             return self.name_zh or self.name_en
         return self.name_en or self.name_zh
 
     @property
     def town(self) -> str:
-        return self.town_zh if _language_is_chinese() or not self.town_en else self.town_en
+        return self.town_zh if viewer_reads_chinese() or not self.town_en else self.town_en
 
     @property
     def description(self) -> str:
-        if _language_is_chinese() or not self.description_en:
+        if viewer_reads_chinese() or not self.description_en:
             return self.description_zh or self.description_en
         return self.description_en
 
     @property
     def hours_note(self) -> str:
-        return _in_language(self.hours_note_zh, self.hours_note_en)
+        return in_viewer_language(self.hours_note_zh, self.hours_note_en)
 
     @property
     def price_note(self) -> str:
-        return _in_language(self.price_note_zh, self.price_note_en)
+        return in_viewer_language(self.price_note_zh, self.price_note_en)
 
     @property
     def season_note(self) -> str:
         zh, en = getattr(self, "season_note_zh", ""), getattr(self, "season_note_en", "")
-        return _in_language(zh, en)
+        return in_viewer_language(zh, en)
 
     # --- location -----------------------------------------------------------------------
 
@@ -256,13 +251,14 @@ class Place(Timestamped):
         return errors
 
 
-def _language_is_chinese() -> bool:
+def viewer_reads_chinese() -> bool:
+    """The one test of the page's language: Chinese unless the viewer chose English."""
     return (get_language() or "zh-hans").startswith("zh")
 
 
-def _in_language(text_zh: str, text_en: str) -> str:
+def in_viewer_language(text_zh: str, text_en: str) -> str:
     """The viewer's language, else the other one (both are required for published facts)."""
-    if _language_is_chinese():
+    if viewer_reads_chinese():
         return text_zh or text_en
     return text_en or text_zh
 

@@ -4,13 +4,20 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .base import Timestamped
-from .fields import months_field
-from .places import Confidence, Homestay, PointOfInterest, ScenicSpot, Village, VillageCafe
+from .fields import months_field, research_notes_field
+from .places import (
+    Confidence,
+    Homestay,
+    PointOfInterest,
+    ScenicSpot,
+    Village,
+    VillageCafe,
+    in_viewer_language,
+)
 
 # The fields of RouteStop that can point at a place, by the dataset's stop kind.
 STOP_TARGET_FIELDS = {
@@ -48,12 +55,7 @@ class SeasonalRoute(Timestamped):
     days = models.PositiveSmallIntegerField(_("days"), default=1)
     summary_zh = models.TextField(_("how the route was built (Chinese)"), blank=True)
     summary_en = models.TextField(_("how the route was built (English)"), blank=True)
-    notes = models.JSONField(
-        _("research notes (editors only)"),
-        default=list,
-        blank=True,
-        help_text=_("Never shown to visitors."),
-    )
+    notes = research_notes_field()
     last_verified = models.DateField(_("last verified"), null=True, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
 
@@ -75,21 +77,15 @@ class SeasonalRoute(Timestamped):
 
     @property
     def summary(self) -> str:
-        if (get_language() or "zh").startswith("zh") or not self.summary_en:
-            return self.summary_zh
-        return self.summary_en
+        return in_viewer_language(self.summary_zh, self.summary_en)
 
     @property
     def theme(self) -> str:
-        if (get_language() or "zh").startswith("zh") or not self.theme_en:
-            return self.theme_zh
-        return self.theme_en
+        return in_viewer_language(self.theme_zh, self.theme_en)
 
     @property
     def title(self) -> str:
-        if (get_language() or "zh").startswith("zh") or not self.title_en:
-            return self.title_zh
-        return self.title_en
+        return in_viewer_language(self.title_zh, self.title_en)
 
     def get_absolute_url(self):
         return reverse("planner:route-detail", args=[self.slug])
@@ -172,9 +168,7 @@ class RouteStop(models.Model):
 
     @property
     def note(self) -> str:
-        if (get_language() or "zh").startswith("zh") or not self.note_en:
-            return self.note_zh
-        return self.note_en
+        return in_viewer_language(self.note_zh, self.note_en)
 
     def clean(self):
         super().clean()

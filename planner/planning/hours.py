@@ -53,16 +53,20 @@ def assumed_hours(day: dt.date) -> tuple[int, int]:
     return opens[0] * 60 + opens[1], closes[0] * 60 + closes[1]
 
 
-def _in_force(place: PlaceInfo, day: dt.date):
-    for period in place.periods:
-        if period.covers(day):
-            return period
-    return None
+def period_in_force(periods, day: dt.date):
+    """The first period covering the day, or None. Any objects with `covers(day)` will do:
+    the engine's OpeningPeriod, or the model rows the print sheet reads."""
+    return next((period for period in periods if period.covers(day)), None)
+
+
+def hours_source(place, period):
+    """Whose opens/closes/last_entry apply: the period's when it gives hours, else the place's."""
+    return period if period is not None and (period.opens or period.closes) else place
 
 
 def ticket_on(place: PlaceInfo, day: dt.date) -> int | None:
     """The ticket of the period in force that day, else the place's own (spots only)."""
-    period = _in_force(place, day)
+    period = period_in_force(place.periods, day)
     if period is not None and period.ticket_cny is not None and place.kind == Kind.SPOT:
         return period.ticket_cny
     return place.ticket_cny
@@ -73,10 +77,10 @@ def hours_on(place: PlaceInfo, day: dt.date) -> DayHours:
     sunset = sunset_minute(round(place.lat, 2), round(place.lng, 2), day) if place.outdoor else None
     if day.weekday() in place.closed_weekdays:
         return DayHours(closed="weekly", sunset=sunset)
-    period = _in_force(place, day)
+    period = period_in_force(place.periods, day)
     if period is not None and period.closed:
         return DayHours(closed=period.reason or "season", sunset=sunset)
-    source = period if period is not None and (period.opens or period.closes) else place
+    source = hours_source(place, period)
     opens, closes = minute_of_day(source.opens), minute_of_day(source.closes)
     latest = minute_of_day(source.last_entry)
     assumed = None

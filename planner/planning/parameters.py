@@ -101,8 +101,6 @@ TAXI_WAIT_MINUTES = 10
 # Farther than this by road from Huairou town, a car booked in advance is the only way
 # without one's own car, and farther still the plan is impractical without a car.
 BOOKED_CAR_MAX_KM = 60
-# Walking speed on foot between a stop and a place (L).
-WALK_KMH = 4.5
 # A local bus runs this much slower than a car on the same roads (stops; L).
 BUS_SLOWDOWN = 1.3
 # Minimum minutes to change between a line and the next one (L).
@@ -145,8 +143,6 @@ ASSUMED_HOURS_SUMMER = ((8, 0), (18, 0))
 WINTER_MONTHS = (11, 12, 1, 2, 3)
 # Visits shorter than this share of their usual length are not worth the ticket.
 SHORTEST_VISIT_SHARE = 0.5
-# A stay over the budget by more than this share is not offered at all.
-STAY_OVER_BUDGET_SHARE = 0.0
 
 # --- Optimisation ------------------------------------------------------------------------
 EXACT_MAX_STOPS = 8

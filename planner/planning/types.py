@@ -64,10 +64,16 @@ class OpeningPeriod:
     ticket_cny: int | None = None
 
     def covers(self, day: dt.date) -> bool:
-        key = (day.month, day.day)
-        if self.start <= self.end:
-            return self.start <= key <= self.end
-        return key >= self.start or key <= self.end
+        return in_yearly_span(day, self.start, self.end)
+
+
+def in_yearly_span(day: dt.date, start: tuple[int, int], end: tuple[int, int]) -> bool:
+    """True when the day's (month, day) lies from `start` to `end`, both included; the span
+    may wrap the new year. The one test of "this period is in force", for engine and models."""
+    key = (day.month, day.day)
+    if start <= end:
+        return start <= key <= end
+    return key >= start or key <= end
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,8 +4,8 @@ from django import template
 from django.contrib.staticfiles import finders
 from django.utils.safestring import mark_safe
 
+from planner.colours import ACCENT
 from planner.models.fields import MONTH_CHOICES, TAG_CHOICES, WEEKDAY_CHOICES
-from planner.views.offline import THEME_COLOUR
 
 register = template.Library()
 
@@ -26,7 +26,7 @@ def inline_css(path: str):
 @register.simple_tag
 def theme_colour():
     """The app's theme colour, as the web app manifest declares it."""
-    return THEME_COLOUR
+    return ACCENT
 
 
 @register.filter

@@ -196,7 +196,9 @@ def _route_stops(checker: _Checker) -> tuple[str, list[str], dict[str, int]]:
     if route is None:
         checker.error("route", f"Unknown seasonal route {str(slug)[:20]!r}.")
         return "", [], {}
-    stops = route.stops.with_places()
+    # A place an editor has since unpublished drops out of the route, rather than making a
+    # seasonal route unplannable ("Unknown place") and its print sheet answer 500.
+    stops = [stop for stop in route.stops.with_places() if stop.target.is_published]
     slugs = [stop.target.slug for stop in stops if not stop.is_optional]
     return route.slug, slugs, {stop.target.slug: stop.day for stop in stops}
 

@@ -19,8 +19,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-THEME_COLOUR = "#a23b2a"  # the Great Wall brick of site.css (--accent)
-BACKGROUND_COLOUR = "#fbfaf6"  # site.css --paper
+from planner import colours
+
 # (file under planner/static, size in px, purpose) — drawn by `manage.py draw_app_icons`.
 APP_ICONS = (
     ("planner/icons/icon-192.png", 192, "any"),
@@ -75,8 +75,8 @@ def manifest(request):
         "start_url": reverse("planner:home"),
         "scope": "/",
         "display": "standalone",
-        "theme_color": THEME_COLOUR,
-        "background_color": BACKGROUND_COLOUR,
+        "theme_color": colours.ACCENT,
+        "background_color": colours.PAPER,
         "icons": [
             {"src": static(path), "sizes": f"{px}x{px}", "type": "image/png", "purpose": purpose}
             for path, px, purpose in APP_ICONS

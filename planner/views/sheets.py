@@ -5,10 +5,10 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from planner.caching.ratelimit import rate_limited
+from planner.colours import day_colour
 from planner.exports.gpx import to_gpx
 from planner.exports.ics import to_ics
 from planner.exports.kml import to_kml
@@ -16,7 +16,6 @@ from planner.exports.pdf import to_pdf
 from planner.exports.qr import qr_svg
 from planner.exports.route_map import day_drawing, svg
 from planner.exports.sheet import Sheet, build_sheet
-from planner.geo.map_config import day_colour
 from planner.models import Itinerary, SeasonalRoute
 from planner.trips.route_plans import route_plan
 
@@ -37,14 +36,9 @@ def itinerary_sheet(request, token: str) -> Sheet:
 
 def route_sheet(request, slug: str) -> Sheet:
     route = get_object_or_404(SeasonalRoute, slug=slug, is_published=True)
-    english = not (get_language() or "zh").startswith("zh")
-    notes = {
-        stop.target.slug: (stop.note_en if english and stop.note_en else stop.note_zh)
-        for stop in route.stops.with_places()
-    }
+    notes = {stop.target.slug: stop.note for stop in route.stops.with_places()}
     url = request.build_absolute_uri(route.get_absolute_url())
-    return build_sheet(route_plan(route), route.title, url, notes,
-                       subtitle=route.theme_zh)  # fmt: skip
+    return build_sheet(route_plan(route), route.title, url, notes, subtitle=route.theme_zh)
 
 
 def _print_page(request, sheet: Sheet, downloads: dict[str, str]):
@@ -95,9 +89,11 @@ def itinerary_file(request, token, kind):
     return _file(itinerary_sheet(request, token), kind, token[:12])
 
 
+@rate_limited("plan")  # each one runs the engine on the route: as costly as a plan request
 def route_print(request, slug):
     return _print_page(request, route_sheet(request, slug), route_downloads(slug))
 
 
+@rate_limited("plan")
 def route_file(request, slug, kind):
     return _file(route_sheet(request, slug), kind, f"route-{slug}")

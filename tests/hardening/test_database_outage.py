@@ -1,6 +1,7 @@
 """Issue 16, item 5: a dead or black-holed database costs seconds, not hung workers."""
 
 import json
+import os
 import secrets
 import sys
 import time
@@ -14,6 +15,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from faults import TcpProxy  # noqa: E402
 
 POSTGRES_PORT = 5432
+
+
+def own_database() -> str:
+    """The database of whoever runs the tests (DATABASE_URL), else PostgreSQL's own `postgres`
+    one: these checks only connect and wait, and must never use another helper's database."""
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        return url.rsplit("/", 1)[-1].split("?")[0] or "postgres"
+    return "postgres"
+
+
 SCRIPT = """
 import os, json, time
 os.environ['DJANGO_SETTINGS_MODULE'] = 'huairou_project.settings'
@@ -66,7 +78,7 @@ def run_against(proxy, hole_after_first: bool, hole_from_start: bool = False) ->
     if hole_from_start:
         proxy.blackhole()
     env = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp"),
-           "DATABASE_URL": f"postgres://postgres@127.0.0.1:{proxy.port}/h_harden",
+           "DATABASE_URL": f"postgres://postgres@127.0.0.1:{proxy.port}/{own_database()}",
            "SECRET_KEY": secrets.token_urlsafe(40)}  # fmt: skip
     process = subprocess.Popen([sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, text=True,
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -92,7 +104,9 @@ def test_a_black_holed_database_answers_503_within_seconds(proxy, when):
     status, retry_after, seconds, content_type, body = result["api"]
     assert status == 503 and content_type.startswith("application/json") and seconds < 8
     assert json.loads(body)["errors"]["service"]
-    assert result["health"][0] == 200 and result["health"][2] < 0.5
+    # Far below the 2 s connect timeout: /healthz did not wait for the database (a loose bound,
+    # as the machine may be loaded; test_healthz_never_touches_the_database counts queries).
+    assert result["health"][0] == 200 and result["health"][2] < 1.5
     assert result["ready"][0] == 503 and result["ready"][2] < 8
     assert result["stderr"].count("Database unavailable") == 1  # one line per outage
     assert "Service Unavailable" not in result["stderr"]
@@ -139,10 +153,10 @@ except OperationalError:
 
 
 def test_the_watchdog_cuts_one_stalled_call_not_a_long_request(proxy):
-    database = f"postgres://postgres@127.0.0.1:{POSTGRES_PORT}/h_harden"
+    database = f"postgres://postgres@127.0.0.1:{POSTGRES_PORT}/{own_database()}"
     result = run_django(WATCHDOG_SCRIPT, DB_STALL_SECONDS="0.6", DB_STATEMENT_TIMEOUT_MS="10000",
                         SECRET_KEY=secrets.token_urlsafe(40), DATABASE_URL=database)  # fmt: skip
     lines = result.stdout.split("\n")
     assert lines[0] == "QUICK-OK", result.stdout + result.stderr[-2000:]
     verdict, seconds = lines[1].split()
-    assert verdict == "CUT" and float(seconds) < 2
+    assert verdict == "CUT" and float(seconds) < 4  # well before pg_sleep(5) would end

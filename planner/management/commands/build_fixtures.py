@@ -4,7 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from planner.dataset import build_fixture
+from planner.dataset_to_fixture import build_fixture
 
 DEFAULT_OUTPUT = Path(settings.BASE_DIR) / "fixtures" / "huairou.json"
 

@@ -11,7 +11,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from planner.views.offline import APP_ICONS, APPLE_TOUCH_ICON, BACKGROUND_COLOUR, THEME_COLOUR
+from planner.colours import ACCENT as THEME_COLOUR
+from planner.colours import PAPER as BACKGROUND_COLOUR
+from planner.views.offline import APP_ICONS, APPLE_TOUCH_ICON
 
 STATIC_DIR = Path(settings.BASE_DIR) / "planner" / "static"
 RIDGE_BACK = "#d98f7f"

@@ -145,25 +145,24 @@
 
   // --- the "Offline weekends" page -----------------------------------------------------------
 
+  // An element with a class and text (text nodes only: titles come from saved plans).
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
   function weekendItem(meta, text, redraw) {
-    const item = document.createElement("li");
-    item.className = "offline-weekend";
-    const title = document.createElement("a");
+    const item = element("li", "offline-weekend");
+    const title = element("a", "offline-weekend-title", meta.title);
     title.href = meta.page;
-    title.className = "offline-weekend-title";
-    title.textContent = meta.title;
-    const details = document.createElement("p");
-    details.className = "muted";
-    details.textContent = meta.subtitle + " · " + format(text.savedAt, { saved_at: localTime(meta.saved_at) });
-    const actions = document.createElement("p");
-    const sheet = document.createElement("a");
+    const details = element("p", "muted", meta.subtitle + " · " + format(text.savedAt, { saved_at: localTime(meta.saved_at) }));
+    const actions = element("p");
+    const sheet = element("a", "button button-secondary", text.sheet);
     sheet.href = meta.print;
-    sheet.className = "button button-secondary";
-    sheet.textContent = text.sheet;
-    const remove = document.createElement("button");
+    const remove = element("button", "button button-secondary", text.remove);
     remove.type = "button";
-    remove.className = "button button-secondary";
-    remove.textContent = text.remove;
     remove.setAttribute("aria-label", text.remove + ": " + meta.title);
     remove.addEventListener("click", function () { removeWeekend(meta.token).then(redraw); });
     actions.append(sheet, " ", remove);

@@ -114,14 +114,20 @@ def _spot(record: dict) -> dict[str, Any]:
     }
 
 
-def _lodging_or_cafe(record: dict) -> dict[str, Any]:
+def _prices(record: dict) -> dict[str, Any]:
     return {
-        "type": record.get("type") or "",
         "price_cny_min": record.get("price_cny_min"),
         "price_cny_max": record.get("price_cny_max"),
         "price_note_zh": _text(record.get("price_note_zh")),
         "price_note_en": _text(record.get("price_note_en")),
         "price_as_of": _text(record.get("price_as_of")),
+    }
+
+
+def _lodging_or_cafe(record: dict) -> dict[str, Any]:
+    return {
+        "type": record.get("type") or "",
+        **_prices(record),
         "season_note_zh": _text(record.get("season_note_zh")),
         "season_note_en": _text(record.get("season_note_en")),
     }
@@ -140,11 +146,7 @@ def _poi(record: dict) -> dict[str, Any]:
     return {
         "category": _text(record.get("category")),
         "parent_spot": [parent] if parent else None,
-        "price_cny_min": record.get("price_cny_min"),
-        "price_cny_max": record.get("price_cny_max"),
-        "price_note_zh": _text(record.get("price_note_zh")),
-        "price_note_en": _text(record.get("price_note_en")),
-        "price_as_of": _text(record.get("price_as_of")),
+        **_prices(record),
         "opens": _time(record.get("opens")),
         "closes": _time(record.get("closes")),
     }
