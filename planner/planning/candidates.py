@@ -87,9 +87,14 @@ def by_detour(
     margin = 1.0
     while True:
         found = grid.near_segment(before, after, margin)
+        # Ranked by detour, then slug; never by the place itself (a café and a restaurant may
+        # share a slug, and places do not order): a full tie keeps the grid's order.
         rough = sorted(
-            (approx_km(before.point, p.point) + approx_km(p.point, after.point) - direct, p.slug, p)
-            for p in found
+            (
+                (approx_km(before.point, p.point) + approx_km(p.point, after.point) - direct, p)
+                for p in found
+            ),
+            key=lambda pair: (pair[0], pair[1].slug),
         )[:want]
         complete = len(found) == grid.count
         if complete or (len(rough) >= want and rough[-1][0] <= _detour_floor(margin, direct)):
@@ -99,7 +104,7 @@ def by_detour(
     ranked = sorted(
         (
             (place, travel.fast_km(before, place) + travel.fast_km(place, after) - exact_direct)
-            for _detour, _slug, place in rough
+            for _detour, place in rough
         ),
         key=lambda pair: (pair[1], pair[0].slug),
     )

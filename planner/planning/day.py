@@ -140,6 +140,9 @@ class DayBuilder:
         arrive, lunch_at = leg_step(
             self.minute, leg.minutes, self.pending, self.lunch_minutes, at_start
         )
+        if lunch_at is None and final:
+            lunch_at = self._lunch_before_the_last_leg(arrive)
+            arrive += 0 if lunch_at is None else self.lunch_minutes
         if lunch_at is not None:
             self._lunch_break(lunch_at)
         if final:
@@ -178,6 +181,15 @@ class DayBuilder:
         self.minute = outcome.depart
         self.pending = self.pending and not eats_here
         self.previous = place
+
+    def _lunch_before_the_last_leg(self, arrive: float) -> float | None:
+        """A day that ends (at its stay or home) inside lunchtime still has lunch: a break at
+        the last stop before leaving, when one leaves it in the window."""
+        if not self.pending or not self.stops or arrive <= LUNCH_EARLIEST:
+            return None
+        if LUNCH_EARLIEST <= self.minute <= last_lunch_start(self.pace):
+            return self.minute
+        return None
 
     def _lunch_break(self, at: float) -> None:
         """Lunch before a leg that would arrive too late: at the stop one leaves, or (leaving

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from . import parameters as p
-from .hours import hours_on, minute_of_day
+from .hours import closed_throughout, hours_on, minute_of_day
 from .optimize import DayOrderProblem
 from .schedule import advance, leg_step, lunch_minutes, lunch_needed, time_rules
 from .types import PlaceInfo, PlanRequest, Unplaced
@@ -231,6 +231,21 @@ def split_score(trip: Trip, groups) -> tuple:
     return (misfits, round(total + balance, 3))
 
 
+def order_from_stay(trip: Trip, groups, index, stay: PlaceInfo) -> list[PlaceInfo]:
+    """The day's order again, from the night's stay actually chosen: the split assumed the
+    day starts at yesterday's last stop. The new order is kept only if it is no worse."""
+    group = groups[index]
+    if not trip.request.optimize or len(group) <= 1:
+        return list(group)
+    locked = {i: i for i, place in enumerate(group) if place.slug in trip.request.locked}
+    _start, end = trip.bounds(groups, index)
+    problem = trip.problem(group, index + 1, stay, end, locked=locked)
+    solved = problem.solve()
+    if problem.cost(solved) < problem.cost(list(range(len(group)))):
+        return [group[i] for i in solved]
+    return list(group)
+
+
 def order_group(trip: Trip, groups, index) -> list[PlaceInfo]:
     group = groups[index]
     if not trip.request.optimize or len(group) <= 1:
@@ -258,8 +273,7 @@ def assign(trip: Trip, stops: list[PlaceInfo]) -> tuple[list[list[PlaceInfo]], l
     unplaced = []
     open_stops = []
     for place in stops:
-        closed = closed_days(trip, place)
-        if len(closed) == len(trip.dates):
+        if closed_throughout(place, trip.dates):
             unplaced.append(Unplaced(place, Reason.CLOSED, Suggestion.CLOSED_THAT_DAY))
         else:
             open_stops.append(place)

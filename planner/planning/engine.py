@@ -4,7 +4,8 @@ from collections.abc import Sequence
 
 from .candidates import grids_for
 from .day import DayBuilder
-from .days import Reason, Suggestion, Trip, assign, closed_days
+from .days import Reason, Suggestion, Trip, assign, closed_days, order_from_stay
+from .hours import closed_throughout
 from .lodging import choose_overnight, stay_warnings
 from .travel import TravelModel
 from .types import (
@@ -45,7 +46,13 @@ def make_plan(
         )
     days: list[DayPlan] = []
     day_start = request.start
+    carried: list[PlaceInfo] = []  # set aside by a day that ran short: a later day may have room
     for number, group in enumerate(groups, start=1):
+        if carried:
+            group = groups[number - 1] = [*group, *carried]
+        if days and days[-1].overnight is not None:
+            stay = days[-1].overnight
+            group = groups[number - 1] = order_from_stay(trip, groups, number - 1, stay)
         is_last = number == len(groups)
         next_first = _first_of(groups[number:])
         overnight, alternatives = None, ()
@@ -60,7 +67,8 @@ def make_plan(
         day, builder, dropped = build_day(trip, grids, number, group, day_start, end)
         days.append(replace_overnight(day, overnight, alternatives))
         warnings += builder.warnings
-        unplaced += dropped
+        carried = [] if is_last else [item.place for item in dropped]
+        unplaced += dropped if is_last else []
         day_start = end
     warnings += unplaced_warnings(unplaced)
     return Plan(
@@ -102,6 +110,8 @@ def replace_overnight(day: DayPlan, overnight, alternatives) -> DayPlan:
 def closure_warnings(trip: Trip) -> list[PlanWarning]:
     found = []
     for place in trip.request.stops:
+        if closed_throughout(place, trip.dates):
+            continue  # left out: its unplaced warning says it is closed on the trip's days
         for number, reason in closed_days(trip, place).items():
             found.append(
                 PlanWarning(

@@ -91,3 +91,8 @@ def hours_on(place: PlaceInfo, day: dt.date) -> DayHours:
     if latest is None or (closes is not None and latest > closes):
         latest = closes
     return DayHours(opens, closes, latest, "", assumed, sunset)
+
+
+def closed_throughout(place: PlaceInfo, days) -> bool:
+    """Shut on every day of the trip: the stop is left out, and that is all there is to say."""
+    return all(hours_on(place, day).closed for day in days)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from enum import StrEnum
 
 from .calendar import DayType, day_type, holiday_name
+from .hours import closed_throughout
 from .seasons import in_season
 from .travel import TravelModel
 from .types import PlanRequest, PlanWarning, Transport
@@ -47,13 +48,16 @@ def trip_dates(request: PlanRequest) -> list[dt.date]:
 def season_hint(request: PlanRequest) -> PlanWarning | None:
     """One gentle hint for the stops best seen in other months (never one per stop).
 
-    A seasonal route's own stops are not hinted: its editors chose them for its season.
+    A seasonal route's own stops are not hinted: its editors chose them for its season; nor
+    are stops shut on every day of the trip (their closure says more).
     """
-    months = {day.month for day in trip_dates(request)}
+    dates = trip_dates(request)
+    months = {day.month for day in dates}
     off = [
         place
         for place in request.stops
         if place.slug not in request.preferred_days
+        and not closed_throughout(place, dates)
         and all(in_season(place.best_months, place.seasons, month) is False for month in months)
     ]
     if not off:

@@ -8,7 +8,7 @@ from planner.planning import Transport
 from planner.planning import candidates as search
 from planner.planning.candidates import SpatialGrid, by_detour
 from planner.planning.travel import TravelModel
-from tests.planning.factories import HONGLUO, MUTIANYU, QINGLONG, YANQI, homestay
+from tests.planning.factories import HONGLUO, MUTIANYU, QINGLONG, YANQI, cafe, homestay, spot
 
 LEGS = [(HONGLUO, MUTIANYU), (YANQI, QINGLONG), (MUTIANYU, QINGLONG), (HONGLUO, HONGLUO)]
 
@@ -46,3 +46,16 @@ def test_least_detour_matches_brute_force_and_stops_early(before, after, keep, m
     assert [round(km, 6) for _, km in found] == [round(km, 6) for _, km in expected]
     # The corridor stopped widening before it had read every candidate.
     assert scanned[-1] < len(places)
+
+
+def test_candidates_sharing_a_slug_and_a_spot_are_ranked_without_comparing_places():
+    # Slugs are unique per kind only: a café and a restaurant may be one venue recorded twice.
+    twins = [
+        cafe("the-schoolhouse", 40.425, 116.565),
+        spot("the-schoolhouse", 40.425, 116.565, kind="poi", category="restaurant"),
+    ]
+    travel = TravelModel(Transport.CAR)
+
+    found = by_detour(SpatialGrid(twins), HONGLUO, MUTIANYU, travel, keep=2)
+
+    assert [place.slug for place, _km in found] == ["the-schoolhouse", "the-schoolhouse"]

@@ -1,0 +1,57 @@
+"""What a local guide checks in a real plan, kept as behaviour (see bench/guide_read.py)."""
+
+import datetime as dt
+
+from planner.planning import Candidates, OpeningPeriod, Role, make_plan
+from tests.planning.factories import HONGLUO, MUTIANYU, YANQI, homestay, request, spot
+
+NEAR_YANQI = homestay("near-yanqi", 40.41, 116.68, price_cny_min=600)
+
+
+def lunches(day):
+    return [
+        stop.lunch_at or stop.arrive
+        for stop in day.stops
+        if stop.lunch_at or stop.role in (Role.LUNCH, Role.LUNCH_BREAK)
+    ]
+
+
+def test_a_day_that_reaches_its_stay_at_midday_still_has_lunch_at_lunchtime():
+    plan = make_plan(
+        request([HONGLUO, MUTIANYU], days=2, preferred_days={"hongluo": 1, "mutianyu": 2}),
+        Candidates(homestays=(NEAR_YANQI,)),
+    )
+    day1 = plan.days[0]
+    assert day1.back.time() > dt.time(11, 0)  # the day is out at lunchtime
+
+    (lunch_at,) = lunches(day1)
+    assert dt.time(11, 0) <= lunch_at.time() <= dt.time(13, 0)
+    assert lunch_at <= day1.back
+
+
+def test_a_forest_park_shut_for_the_fire_season_gets_one_warning_not_three():
+    fire = OpeningPeriod((11, 1), (3, 15), closed=True, reason="fire_season")
+    forest = spot("forest", 40.6, 116.6, periods=(fire,), outdoor=True, best_months=(5, 10))
+    plan = make_plan(request([forest, HONGLUO], days=2, date=dt.date(2026, 12, 5)))
+
+    about_the_forest = [w.code for w in plan.warnings if w.slug == "forest" or (
+        "forest" in w.params.get("slugs", ()))]  # fmt: skip
+    assert about_the_forest == ["unplaced"]
+    assert [(u.slug, u.reason) for u in plan.unplaced] == [("forest", "closed")]
+
+
+def test_the_morning_after_starts_from_the_stay_actually_chosen_not_yesterdays_last_stop():
+    # Day 1 ends at Yanqi Lake; the only stay is by Mutianyu. From there a guide visits
+    # Mutianyu first and Hongluo on the way home, not Hongluo and then back to Mutianyu.
+    by_mutianyu = homestay("by-mutianyu", 40.428, 116.56, price_cny_min=800)
+    plan = make_plan(
+        request(
+            [YANQI, HONGLUO, MUTIANYU],
+            days=2,
+            preferred_days={"yanqi": 1, "hongluo": 2, "mutianyu": 2},
+        ),
+        Candidates(homestays=(by_mutianyu,)),
+    )
+    day2 = plan.days[1]
+    assert day2.start.slug == "by-mutianyu"
+    assert [s.place.slug for s in day2.stops if s.role == Role.VISIT] == ["mutianyu", "hongluo"]
