@@ -3,6 +3,7 @@
 import pytest
 
 from planner.models import PointOfInterest, VillageCafe
+from tests.dates import OCTOBER_SATURDAY
 
 
 @pytest.mark.django_db
@@ -19,7 +20,7 @@ def test_a_cafe_and_a_restaurant_sharing_a_slug_still_give_a_plan(client, huairo
 
     response = client.post(
         "/api/itineraries",
-        {"stops": ["hongluo-temple", "mutianyu-great-wall"], "date": "2026-10-10"},
+        {"stops": ["hongluo-temple", "mutianyu-great-wall"], "date": OCTOBER_SATURDAY},
         content_type="application/json",
     )
 
