@@ -43,6 +43,11 @@ class SpatialGrid:
     def _cell(lat: float, lng: float) -> tuple[int, int]:
         return (math.floor(lat / CELL_DEGREES), math.floor(lng / CELL_DEGREES))
 
+    def contains(self, place: PlaceInfo) -> bool:
+        """Whether this grid holds `place` (same kind and slug): one cell is read."""
+        cell = self.cells.get(self._cell(place.lat, place.lng), ())
+        return any(p.slug == place.slug and p.kind == place.kind for p in cell)
+
     def near_segment(self, a: PlaceInfo, b: PlaceInfo, margin_km: float) -> list[PlaceInfo]:
         """Places in cells whose centre lies within `margin_km` (+ half a cell) of a→b."""
         cos_lat = max(0.2, math.cos(math.radians((a.lat + b.lat) / 2)))

@@ -58,8 +58,9 @@ def make_plan(
         overnight, alternatives = None, ()
         if not is_last:
             last_stop = group[-1] if group else day_start
+            last_night = days[-1].overnight if days else None
             overnight, alternatives = choose_overnight(
-                request, travel, within_budget, any_price, last_stop, next_first
+                request, travel, within_budget, any_price, last_stop, next_first, last_night
             )
             if overnight is not None:
                 warnings += stay_warnings(request, number, overnight)

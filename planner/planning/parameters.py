@@ -150,5 +150,9 @@ EXACT_MAX_STOPS = 8
 # (travel still dominates: a day is worth shortening only if travel barely grows).
 DAY_BALANCE_WEIGHT = 0.1
 OVERNIGHT_ALTERNATIVES = 3
+# A second night where the first was spent, unless another stay saves more road than this:
+# checking out, packing and checking in again cost a visitor the best part of an hour, which is
+# worth about 20 km of valley road (the G111 and township roads run at 40–60 km/h).
+STAY_AGAIN_DETOUR_KM = 20.0
 # Rounds of moving single stops between days after the tour is cut (each applies one move).
 RELOCATE_ROUNDS = 4

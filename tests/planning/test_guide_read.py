@@ -55,3 +55,35 @@ def test_the_morning_after_starts_from_the_stay_actually_chosen_not_yesterdays_l
     day2 = plan.days[1]
     assert day2.start.slug == "by-mutianyu"
     assert [s.place.slug for s in day2.stops if s.role == Role.VISIT] == ["mutianyu", "hongluo"]
+
+
+def test_the_second_night_stays_where_the_first_was_unless_another_saves_real_road():
+    # Three days around Mutianyu: two stays 1.5 km apart. A guide keeps the family in one
+    # place for both nights instead of moving them next door.
+    # `first-stay` lies on the way Yanqi -> Mutianyu, `next-door` (under a km off) on the way
+    # Mutianyu -> Hongluo: each is the least detour for one night.
+    first = homestay("first-stay", 40.4280, 116.5800, price_cny_min=800)
+    next_door = homestay("next-door", 40.4230, 116.5740, price_cny_min=800)
+    plan = make_plan(
+        request(
+            [YANQI, MUTIANYU, HONGLUO],
+            days=3,
+            preferred_days={"yanqi": 1, "mutianyu": 2, "hongluo": 3},
+        ),
+        Candidates(homestays=(first, next_door)),
+    )
+    nights = [day.overnight.slug for day in plan.days if day.overnight is not None]
+    assert nights == ["first-stay", "first-stay"]
+
+
+def test_a_stay_far_off_tomorrows_way_is_not_kept_for_the_second_night():
+    north_1 = spot("north-1", 40.90, 116.62)
+    north_2 = spot("north-2", 40.92, 116.60)
+    by_yanqi = homestay("by-yanqi", 40.41, 116.68, price_cny_min=600)
+    up_north = homestay("up-north", 40.91, 116.61, price_cny_min=600)
+    plan = make_plan(
+        request([YANQI, north_1, north_2], days=3,
+                preferred_days={"yanqi": 1, "north-1": 2, "north-2": 3}),
+        Candidates(homestays=(by_yanqi, up_north)),
+    )  # fmt: skip
+    assert plan.days[1].overnight.slug == "up-north"
