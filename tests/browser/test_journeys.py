@@ -199,6 +199,7 @@ def test_an_editor_changes_a_price_and_visitors_see_it(huairou_live, browser, li
     page.click("input[type=submit]")
     page.goto(url + "/admin/planner/scenicspot/?q=hongluo")
     page.get_by_role("link", name="红螺寺").click()
+    assert_accessible(page)  # the change form, with its inline sources and periods
     page.fill("#id_price_cny_min", "58")
     page.fill("#id_price_cny_max", "58")
     page.click("input[name=_save]")
