@@ -37,17 +37,14 @@ RETRY_WAIT_SECONDS = 5.0
 class Provider:
     """A geocoding service: a geopy geocoder, the datum of its answers, extra lookup arguments.
 
-    Give a stand-in geocoder to the constructor in tests; `from_config` builds the real one.
+    Give a stand-in geocoder to the constructor in tests; each registered provider's
+    `from_config` builds the real one.
     """
 
     name = ""
 
     def __init__(self, geocoder, **lookup):
         self.geocoder, self.lookup = geocoder, lookup
-
-    @classmethod
-    def from_config(cls, config: dict) -> "Provider":
-        raise NotImplementedError
 
     def to_wgs84(self, lat: float, lng: float) -> tuple[float, float]:
         return lat, lng
