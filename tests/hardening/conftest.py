@@ -1,8 +1,11 @@
+import os
+
 import pytest
 
 from .redis_server import own_redis
 
-REDIS_PORT = 6391
+# A second checkout running its suite at the same time sets its own port.
+REDIS_PORT = int(os.environ.get("HUAIROU_TEST_REDIS_PORT", "6391"))
 
 
 @pytest.fixture(scope="session")
