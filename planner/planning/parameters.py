@@ -65,8 +65,9 @@ ACCESS_MINUTES_DEFAULT = 5
 
 # --- Traffic (planner/planning/traffic.py) -------------------------------------------------
 # Factors on the minutes of city streets and the expressway (where the sources place the
-# queues: 京承 main toll station, 来广营, 吉祥寺桥) and, on public holidays, of G111 near the
-# sights. Outbound = leaving Beijing, inbound = returning.
+# queues: 京承 main toll station, 来广营, 吉祥寺桥) and, on public holidays, of the district's
+# roads to the sights (traffic.HOLIDAY_CLASSES): at the holiday peaks as slow as the
+# expressway, at other hours `holiday_other`. Outbound = leaving Beijing, inbound = returning.
 TRAFFIC_FACTOR = {
     # Ordinary weekend: 916快 queues and extra buses on weekend mornings (pixnet 2014);
     # "weekend/holiday peaks: add 30–50 % or more" (notes, L).

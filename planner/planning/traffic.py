@@ -16,7 +16,10 @@ from .calendar import day_type as _calendar_day_type
 # Where the queues are: city streets and the radial roads out of Beijing (交管 2007: "京承、京开、
 # 京密、机场等远郊旅游线路交通压力将不断加大").
 CONGESTED_CLASSES = ("urban", "expressway", "radial")
-HOLIDAY_CLASSES = ("national", "g111_rebuilt", "county")
+# Where holiday crowds queue inside the district: the roads to the sights. On the peak hours
+# of a holiday's first (last) days the queue there is as slow as on the expressway: 916快 to
+# Huairou town took 2.5 h on May Day while a car to Qinglong Gorge took 6 h (trips 31, 16).
+HOLIDAY_CLASSES = ("arterial", "national", "g111_rebuilt", "g111_phase2", "county", "mountain")
 
 
 @dataclass(frozen=True)
@@ -63,10 +66,10 @@ def traffic_at(depart: dt.datetime | None, direction: str) -> Traffic:
         last_days = _holiday_edge(depart.date(), +1)
         if direction == "outbound" and _within(hour, p.OUTBOUND_MORNING_HOURS) and first_days:
             code = "holiday_outbound_morning"
-            return Traffic(code, p.TRAFFIC_FACTOR[code], holiday_other)
+            return Traffic(code, p.TRAFFIC_FACTOR[code], p.TRAFFIC_FACTOR[code])
         if direction == "inbound" and _within(hour, p.INBOUND_AFTERNOON_HOURS) and last_days:
             code = "holiday_inbound_afternoon"
-            return Traffic(code, p.TRAFFIC_FACTOR[code], holiday_other)
+            return Traffic(code, p.TRAFFIC_FACTOR[code], p.TRAFFIC_FACTOR[code])
         return Traffic("holiday_other", 1.0, holiday_other)
     if kind == DayType.WEEKEND:
         if direction == "outbound" and _within(hour, p.OUTBOUND_MORNING_HOURS):
