@@ -222,6 +222,30 @@ def print_errors(errors):
                 )
 
 
+def print_source_spread():
+    """How far the sources disagree among themselves: where two or more trips give the same
+    endpoints, mode and conditions, their mean absolute deviation from their own mean. No
+    model can do better than this on those trips, whatever its parameters."""
+    trips = json.loads(TRIPS.read_text(encoding="utf-8"))["trips"]
+    print("\nSource spread (same endpoints, mode and conditions, 2+ sources):")
+    for quantity in ("km", "minutes"):
+        groups = {}
+        for trip in trips:
+            if trip[quantity] is None:
+                continue
+            conditions = trip["conditions"] if quantity == "minutes" else ""
+            key = (trip["from"]["slug"], trip["to"]["slug"], trip["mode"], conditions)
+            groups.setdefault(key, []).append(sourced_value(trip, quantity))
+        deviations = []
+        for values in groups.values():
+            if len(values) > 1:
+                mean = statistics.mean(values)
+                deviations += [abs(value - mean) / mean for value in values]
+        if deviations:
+            print(f"  {quantity:<7} {statistics.mean(deviations):>5.1%} over {len(deviations)} "
+                  f"trips in {sum(len(v) > 1 for v in groups.values())} groups")  # fmt: skip
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--homestays", default="2000,100000",
@@ -230,6 +254,7 @@ def main():
     parser.add_argument("--instances", type=int, default=30)
     args = parser.parse_args()
     bench_travel_model()
+    print_source_spread()
     if not DATASET.exists():
         print(f"\n(no dataset at {DATASET}: latency and optimality skipped)")
         return
