@@ -55,7 +55,15 @@ ROAD_CIRCUITY = {
 LOCAL_CIRCUITY = 1.25
 LOCAL_SPEED_KMH = 30  # village and access roads: legal caps 30–40 km/h (M)
 ATTACH_NODES = 2  # the nearest junctions a place may join at
-DIRECT_LOCAL_KM = 8  # nearer than this (straight line) two places are joined directly
+# The second junction only when it is about as near as the first: a place 1 km from one
+# junction does not also reach one 13 km away across a ridge by a "local road".
+ATTACH_SECOND_RATIO = 1.5
+ATTACH_SECOND_SLACK_KM = 1.0
+# Nearer than this (straight line) two places may be joined by a local road directly, when
+# the land allows it: both on the plain, at the same junction or on the same road (roads.py).
+DIRECT_LOCAL_KM = 8
+# Anywhere, two points this near are joined directly (one village).
+SAME_VILLAGE_KM = 3
 # Minutes per leg for setting off and parking (general knowledge, L).
 LEG_OVERHEAD_MINUTES = 5
 # Parking + walk/shuttle at big sites: 20–30 min (M; Mutianyu's shuttle ~5–10 min on top of

@@ -34,6 +34,7 @@ class Node:
     id: str
     lat: float
     lng: float
+    plain: bool = False  # on the Huairou/Beijing plain, where local roads run every way
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,9 @@ class RoadNetwork:
 
     @classmethod
     def from_json(cls, data: dict) -> "RoadNetwork":
-        nodes = [Node(n["id"], n["lat"], n["lng"]) for n in data["nodes"]]
+        nodes = [
+            Node(n["id"], n["lat"], n["lng"], n.get("terrain") == "plain") for n in data["nodes"]
+        ]
         index = {node.id: i for i, node in enumerate(nodes)}
         edges = []
         for record in data["edges"]:
@@ -135,10 +138,12 @@ class RoadNetwork:
         factors = factors or {}
         straight = straight_km(*a, *b)
         best = None
-        if straight <= p.DIRECT_LOCAL_KM:
+        start, end = self.attach(*a), self.attach(*b)
+        if straight <= p.SAME_VILLAGE_KM or (
+            straight <= p.DIRECT_LOCAL_KM and start.open_ground_to(end)
+        ):
             km = straight * p.LOCAL_CIRCUITY
             best = (km / p.LOCAL_SPEED_KMH * 60, km, None)
-        start, end = self.attach(*a), self.attach(*b)
         along = start.along_the_same_road(end, factors)
         if along is not None and (best is None or along[0] < best[0]):
             best = (*along, None)
@@ -178,6 +183,21 @@ class Attachment:
     edge: "Edge | None" = None
     fraction: float = 0.0  # where along `edge` the point joins it, from edge.a
     local_km: float = 0.0  # the local road from the point to that spot
+    plain: bool = False  # the nearest junction is on the plain
+
+    def open_ground_to(self, other: "Attachment") -> bool:
+        """True when a local road may run straight from one point to the other: both are on
+        the plain, or they share a junction or a road. In the mountains a ridge may stand
+        between two villages a few km apart, and the drive goes round by the valleys."""
+        if self.plain and other.plain:
+            return True
+        if {entry[0] for entry in self.entries} & {entry[0] for entry in other.entries}:
+            return True
+        return (
+            self.edge is not None
+            and other.edge is not None
+            and {self.edge.a, self.edge.b} == {other.edge.a, other.edge.b}
+        )
 
     def road_factor(self, factors: dict[str, float]) -> float:
         return factors.get(self.edge.speed_class, 1.0) if self.edge else 1.0
@@ -214,13 +234,16 @@ def _attach(network: RoadNetwork, lat: float, lng: float) -> Attachment:
     distances = sorted(
         (straight_km(lat, lng, node.lat, node.lng), i) for i, node in enumerate(network.nodes)
     )
+    reach = distances[0][0] * p.ATTACH_SECOND_RATIO + p.ATTACH_SECOND_SLACK_KM
     entries = [
         (i, km * p.LOCAL_CIRCUITY, km * p.LOCAL_CIRCUITY * to_minutes, 0.0)
         for km, i in distances[: p.ATTACH_NODES]
+        if km <= reach
     ]
+    plain = network.nodes[distances[0][1]].plain
     roads = [edge for edge in network.edges if edge.speed_class != "expressway"]
     if not roads:
-        return Attachment(tuple(entries))
+        return Attachment(tuple(entries), plain=plain)
     fraction, km, edge = min(
         ((*_foot(network, edge, lat, lng), edge) for edge in roads), key=lambda found: found[1]
     )
@@ -229,7 +252,7 @@ def _attach(network: RoadNetwork, lat: float, lng: float) -> Attachment:
     for node, share in ((edge.a, fraction), (edge.b, 1 - fraction)):
         road_km = share * edge.km
         entries.append((node, local_km + road_km, local_km * to_minutes, road_km / speed * 60))
-    return Attachment(_undominated(entries), edge, fraction, local_km)
+    return Attachment(_undominated(entries), edge, fraction, local_km, plain)
 
 
 def _undominated(entries: list) -> tuple:

@@ -6,7 +6,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from planner.planning import PlaceInfo, Transport
-from planner.planning.roads import NETWORK_PATH, road_network, straight_km
+from planner.planning.roads import NETWORK_PATH, RoadNetwork, road_network, straight_km
 from planner.planning.traffic import traffic_at
 from planner.planning.travel import TravelModel, direction
 from tests.planning.factories import DONGZHIMEN, HUAIROU_TOWN, LABAGOU
@@ -141,3 +141,35 @@ def test_property_a_city_leg_is_never_quicker_than_from_any_junction_it_passes(l
         node = network.nodes[network.index[node_id]]
         on_the_way = PlaceInfo(node_id, "poi", "", "", node.lat, node.lng)
         assert city.minutes >= model.leg(on_the_way, place, depart).minutes, node_id
+
+
+def _valley_network():
+    """Two valleys 6 km apart, each with a road down to one plain town, a ridge between."""
+    node = lambda id, lat, lng, terrain: {"id": id, "lat": lat, "lng": lng, "terrain": terrain}  # noqa: E731
+    edge = lambda a, b, km: {"from": a, "to": b, "road": "", "class": "county", "km": km}  # noqa: E731
+    return RoadNetwork.from_json({
+        "nodes": [node("town", 40.30, 116.60, "plain"), node("east-town", 40.30, 116.66, "plain"),
+                  node("west", 40.46, 116.57, "mountain"), node("east", 40.46, 116.64, "mountain")],
+        "edges": [edge("town", "west", 20), edge("east-town", "east", 20),
+                  edge("town", "east-town", 6)],
+    })  # fmt: skip
+
+
+def test_villages_in_two_valleys_drive_round_by_the_roads_not_over_the_ridge():
+    network = _valley_network()
+    west, east = (40.462, 116.572), (40.462, 116.638)
+    minutes, km, _ = network.quickest(west, east)
+    assert straight_km(*west, *east) < 6
+    assert km > 40  # down one valley, across the plain, up the other
+
+
+def test_places_on_the_plain_take_the_local_roads_straight_across():
+    network = _valley_network()
+    a, b = (40.31, 116.61), (40.31, 116.65)
+    minutes, km, ends = network.quickest(a, b)
+    assert ends is None and km < 1.5 * straight_km(*a, *b)
+
+
+def test_a_place_at_a_junction_does_not_also_reach_a_far_one_by_a_local_road():
+    attachment = _valley_network().attach(40.46, 116.57)
+    assert 3 not in {entry[0] for entry in attachment.entries}  # "east", over the ridge
