@@ -147,6 +147,8 @@ def modelled_trip(trip, car, transit):
     a, b = (PlaceInfo(e["slug"], "poi", e["name"], e["name"], e["lat"], e["lng"])
             for e in (trip["from"], trip["to"]))  # fmt: skip
     depart = CONDITION_DEPARTURE.get(trip["conditions"], CONDITION_DEPARTURE["typical"])
+    if trip.get("depart"):  # the clock time the source gives, on the condition's day
+        depart = dt.datetime.combine(depart.date(), dt.time.fromisoformat(trip["depart"]))
     if trip["mode"] == "car":
         leg = car.leg(a, b, depart)
         return leg.km, leg.drive_minutes

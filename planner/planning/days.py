@@ -203,7 +203,7 @@ class TripCosts:
         for position, index in enumerate(group):
             way = self.from_start[index] if previous is None else self.between[previous][index]
             total += way
-            minute, pending, late = advance(rules[index], minute, pending, way, position == 0)
+            minute, pending, late, _ = advance(rules[index], minute, pending, way, position == 0)
             misfits += late
             previous = index
         home = self.to_start[previous] if after is None else self.between[previous][after]

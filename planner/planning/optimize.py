@@ -60,22 +60,19 @@ class DayOrderProblem:
             minutes = self.from_start[index] if previous is None else self.between[previous][index]
             total += minutes
             if self.timed:
-                was_pending = pending
-                minute, pending, late = advance(
-                    self.rules[index], minute, pending, minutes, previous is None
-                )
-                closed += late
-                total += self._lunch_elsewhere(index, was_pending, pending)
+                step = advance(self.rules[index], minute, pending, minutes, previous is None)
+                closed += step.late
+                total += self._lunch_elsewhere(index, step.lunch_here)
+                minute, pending = step.depart, step.pending
             previous = index
         return closed, total, minute, pending
 
-    def _lunch_elsewhere(self, index: int, pending_before: bool, pending_after: bool) -> float:
-        """A café or restaurant the visitor chose, passed by while lunch is eaten elsewhere,
-        costs what a lunch detour may: a guide has lunch there."""
-        if not self.lunch or not self.rules[index].serves_lunch:
+    def _lunch_elsewhere(self, index: int, lunch_here: bool) -> float:
+        """A café or restaurant the visitor chose, passed by while lunch is eaten elsewhere
+        (before, or on the way to it), costs what a lunch detour may: a guide eats there."""
+        if not self.lunch or not self.rules[index].serves_lunch or lunch_here:
             return 0.0
-        eaten_here = pending_before and not pending_after
-        return 0.0 if eaten_here else p.LUNCH_MAX_DETOUR_MINUTES
+        return p.LUNCH_MAX_DETOUR_MINUTES
 
     def _home(self, order, minute: float, pending: bool) -> float:
         way_home = self.to_end[order[-1]] if order else 0.0
@@ -158,11 +155,9 @@ class DayOrderProblem:
             minutes = self.between[label[5]][index]
         late = False
         if self.timed:
-            minute, pending, late = advance(
-                self.rules[index], minute, not lunch_done, minutes, label is None
-            )
-            minutes += self._lunch_elsewhere(index, not lunch_done, pending)
-            lunch_done = not pending
+            step = advance(self.rules[index], minute, not lunch_done, minutes, label is None)
+            minutes += self._lunch_elsewhere(index, step.lunch_here)
+            minute, lunch_done, late = step.depart, not step.pending, step.late
         return (closed + late, travel + minutes, minute, lunch_done, label, index)
 
     def _exact(self) -> list[int]:

@@ -115,6 +115,8 @@ BUS_SLOWDOWN = 1.3
 # Minimum minutes to change between a line and the next one (L).
 TRANSFER_MINUTES = 5
 TRANSIT_HUBS = ("huairou-town", "yanqihu-station")
+# A place this near a local line's stop is served by it without a walk (the stop itself).
+AT_THE_STOP_KM = 0.3
 
 # --- Schedule ----------------------------------------------------------------------------
 PACE_FACTOR = {"relaxed": 1.25, "normal": 1.0, "packed": 0.75}

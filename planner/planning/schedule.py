@@ -149,17 +149,25 @@ def lunch_needed(lunch: bool, day_start: float, pace: Pace) -> bool:
     return lunch and day_start <= last_lunch_start(pace)
 
 
+class Step(NamedTuple):
+    depart: float
+    pending: bool  # lunch still to eat
+    late: bool  # not feasible
+    lunch_here: bool  # lunch eaten at this stop (not on the way to it)
+
+
 def advance(
     rules: TimeRules, minute: float, pending: bool, travel: float, at_start: bool = False
-) -> tuple:
-    """One stop for the optimiser: (minute leaving, lunch still pending, not feasible)."""
+) -> Step:
+    """One stop for the optimiser: the leg to it, then the visit."""
     if pending:
         arrive, lunch_at = leg_step(minute, travel, True, rules.lunch_minutes, at_start)
         pending = lunch_at is None
     else:
         arrive = minute + travel  # leg_step's answer when lunch is done
     outcome = visit_step(rules, arrive, pending)
-    return outcome.depart, pending and outcome.lunch_at is None, outcome.late
+    lunch_here = pending and outcome.lunch_at is not None
+    return Step(outcome.depart, pending and not lunch_here, outcome.late, lunch_here)
 
 
 def to_datetime(day: dt.date, minute: float) -> dt.datetime:

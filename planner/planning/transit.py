@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import parameters as p
-from .roads import RoadNetwork
+from .roads import RoadNetwork, straight_km
 from .types import PlaceInfo
 
 TRANSIT_PATH = Path(__file__).resolve().parents[2] / "data" / "roads" / "transit.json"
@@ -91,18 +91,19 @@ class TransitPlanner:
         """From Huairou town to a place: local line + walk, taxi, booked car, or None."""
         hub = self._node_point(TAXI_HUB)
         for line in self.local_lines:
-            if place.slug in line["serves"]:
-                stop = self._node_point(line["stop_node"])
+            stop = self._node_point(line["stop_node"])
+            at_the_stop = straight_km(*place.point, *stop) <= p.AT_THE_STOP_KM
+            if place.slug in line["serves"] or (at_the_stop and line["stop_node"] != TAXI_HUB):
                 ride = self._drive(hub, stop)
                 headway = _known(line, "headway_minutes")
                 times = _departures(_known(line, "first"), _known(line, "last"), headway)
-                walk = line["serves"][place.slug]
-                return [
-                    _Segment("bus", line["line"], TAXI_HUB, line["stop_node"],
-                             ride.minutes * p.BUS_SLOWDOWN, ride.km, times, headway,
-                             path=ride.path),
-                    _Segment("walk", "", line["stop_node"], place.slug, walk, 0.0),
-                ]  # fmt: skip
+                bus = _Segment("bus", line["line"], TAXI_HUB, line["stop_node"],
+                               ride.minutes * p.BUS_SLOWDOWN, ride.km, times, headway,
+                               path=ride.path)  # fmt: skip
+                walk = line["serves"].get(place.slug, 0)
+                if not walk:  # the place is the stop
+                    return [bus]
+                return [bus, _Segment("walk", "", line["stop_node"], place.slug, walk, 0.0)]
         drive = self._drive(hub, place.point)
         if drive.km <= p.TAXI_CRUISE_KM:
             return [_Segment("taxi", "", TAXI_HUB, place.slug, drive.minutes, drive.km,

@@ -60,7 +60,10 @@ def test_optimised_plan_is_not_longer_than_the_given_order():
     stops = [QINGLONG, HONGLUO, MUTIANYU, YANQI]
     kept = make_plan(request(stops, optimize=False, date=dt.date(2026, 7, 4)))
     optimised = make_plan(request(stops, date=dt.date(2026, 7, 4)))
-    assert optimised.totals.travel_minutes <= kept.totals.travel_minutes
+    # Better means more of the chosen stops fit, then less time on the road.
+    assert len(optimised.unplaced) <= len(kept.unplaced)
+    if len(optimised.unplaced) == len(kept.unplaced):
+        assert optimised.totals.travel_minutes <= kept.totals.travel_minutes
 
 
 def test_a_whole_trip_tour_is_no_longer_than_nearest_neighbour():

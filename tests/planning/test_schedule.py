@@ -101,3 +101,17 @@ def test_a_season_hint_and_unverified_facts_are_flagged():
     assert ("unverified_data", "gorge") in codes(plan)
     hints = [w for w in plan.warnings if w.code == "season_hint"]
     assert [(w.params["slugs"], w.params["months"]) for w in hints] == [(["gorge"], [[6, 7, 8]])]
+
+
+def test_lunch_taken_as_a_break_on_the_way_is_not_lunch_at_the_chosen_restaurant():
+    from planner.planning.schedule import advance, time_rules
+
+    restaurant = cafe("restaurant", 40.425, 116.565)
+    rules = time_rules(restaurant, Pace.NORMAL, dt.date(2026, 10, 3))
+    # Leaving the Wall at 12:48 for a 13-minute drive: lunch cannot start after 13:00, so
+    # it is a break before the drive, and the restaurant is passed by after lunch.
+    late = advance(rules, 12 * 60 + 48, True, 13)
+    assert not late.pending and not late.lunch_here
+    # Leaving at 11:30, lunch is eaten at the restaurant itself.
+    early = advance(rules, 11 * 60 + 30, True, 13)
+    assert not early.pending and early.lunch_here

@@ -81,3 +81,11 @@ def test_the_bus_back_to_huairou_town_runs_no_later_than_its_sourced_last_depart
                               40.413, 116.3039)  # fmt: skip
     leg = transit().leg(huanghuacheng, HUBS["huairou-town"], dt.datetime(2026, 11, 21, 18, 45))
     assert leg.missed  # the H14 runs until 18:30 (Lonely Planet)
+
+
+def test_a_place_at_a_bus_stop_is_reached_by_that_bus_without_a_walk():
+    roundabout = PlaceInfo("cafe-at-the-roundabout", "cafe", "环岛咖啡", "", 40.4, 116.568)
+    leg = transit().leg(DONGZHIMEN, roundabout, SATURDAY_8)
+    assert leg.line == "916快 + H23/H24/936"
+    assert [step.mode for step in leg.steps] == ["bus", "bus"]
+    assert leg.steps[-1].destination == "mutianyu-roundabout"
