@@ -175,3 +175,18 @@ def test_places_on_the_plain_take_the_local_roads_straight_across():
 def test_a_place_at_a_junction_does_not_also_reach_a_far_one_by_a_local_road():
     attachment = _valley_network().attach(40.46, 116.57)
     assert 3 not in {entry[0] for entry in attachment.entries}  # "east", over the ridge
+
+
+def test_xiangshuihu_to_huanghuacheng_takes_huaihuang_road_through_jiuduhe():
+    # 怀黄路 runs past 慕田峪 and 响水湖 to 黄花城 (市交通委 2025): no detour via Huairou town.
+    route = road_network().route((40.4514, 116.453), (40.413, 116.3039))
+    assert "jiuduhe" in route.nodes and "huairou-town" not in route.nodes
+    assert 25 < route.km < 40
+
+
+def test_from_the_expressway_to_yanqi_lake_the_huidu_road_is_taken():
+    network = road_network()
+    exit_node = network.nodes[network.index["jingcheng-huairou"]]
+    route = network.route((exit_node.lat, exit_node.lng), (40.392, 116.677))
+    assert route.nodes == ("jingcheng-huairou", "yanqi-roundabout")
+    assert route.km == pytest.approx(12.0, abs=0.5)
