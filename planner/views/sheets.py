@@ -38,7 +38,7 @@ def route_sheet(request, slug: str) -> Sheet:
     route = get_object_or_404(SeasonalRoute, slug=slug, is_published=True)
     notes = {stop.target.slug: stop.note for stop in route.stops.with_places()}
     url = request.build_absolute_uri(route.get_absolute_url())
-    return build_sheet(route_plan(route), route.title, url, notes, subtitle=route.theme_zh)
+    return build_sheet(route_plan(route), route.title, url, notes, subtitle=route.theme)
 
 
 def _print_page(request, sheet: Sheet, downloads: dict[str, str]):

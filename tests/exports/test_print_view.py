@@ -23,6 +23,8 @@ def test_print_view_has_every_stop_with_facts_map_qr_and_emergency_numbers(saved
 def test_print_view_of_a_route(huairou, client):
     html = client.get("/routes/summer/print/").content.decode()
     assert "夏季消夏避暑雁栖游" in html and html.count('class="sheet-stop"') >= 3
+    english = client.get("/routes/summer/print/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Summer: cool off at Yanqi" in english and "夏季消夏避暑雁栖游" not in english
 
 
 def test_the_day_map_is_drawn_from_coordinates(saved):
