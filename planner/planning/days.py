@@ -13,7 +13,14 @@ from itertools import combinations
 from . import parameters as p
 from .hours import closed_throughout, hours_on, minute_of_day
 from .optimize import DayOrderProblem
-from .schedule import advance, leg_step, lunch_minutes, lunch_needed, time_rules
+from .schedule import (
+    advance,
+    leg_step,
+    lunch_elsewhere_cost,
+    lunch_minutes,
+    lunch_needed,
+    time_rules,
+)
 from .types import PlaceInfo, PlanRequest, Unplaced
 
 EARLIEST_START = p.EARLIEST_DAY_START[0] * 60 + p.EARLIEST_DAY_START[1]
@@ -203,8 +210,9 @@ class TripCosts:
         for position, index in enumerate(group):
             way = self.from_start[index] if previous is None else self.between[previous][index]
             total += way
-            minute, pending, late, _ = advance(rules[index], minute, pending, way, position == 0)
-            misfits += late
+            step = advance(rules[index], minute, pending, way, position == 0)
+            total += lunch_elsewhere_cost(rules[index], self.lunch, step)
+            minute, pending, misfits = step.depart, step.pending, misfits + step.late
             previous = index
         home = self.to_start[previous] if after is None else self.between[previous][after]
         finish = leg_step(minute, home, pending, self.lunch_minutes).arrive

@@ -14,7 +14,14 @@ import datetime as dt
 from collections.abc import Sequence
 
 from . import parameters as p
-from .schedule import advance, leg_step, lunch_minutes, lunch_needed, time_rules
+from .schedule import (
+    advance,
+    leg_step,
+    lunch_elsewhere_cost,
+    lunch_minutes,
+    lunch_needed,
+    time_rules,
+)
 from .travel import TravelModel, access_minutes
 from .types import Pace, PlaceInfo
 
@@ -62,17 +69,10 @@ class DayOrderProblem:
             if self.timed:
                 step = advance(self.rules[index], minute, pending, minutes, previous is None)
                 closed += step.late
-                total += self._lunch_elsewhere(index, step.lunch_here)
+                total += lunch_elsewhere_cost(self.rules[index], self.lunch, step)
                 minute, pending = step.depart, step.pending
             previous = index
         return closed, total, minute, pending
-
-    def _lunch_elsewhere(self, index: int, lunch_here: bool) -> float:
-        """A café or restaurant the visitor chose, passed by while lunch is eaten elsewhere
-        (before, or on the way to it), costs what a lunch detour may: a guide eats there."""
-        if not self.lunch or not self.rules[index].serves_lunch or lunch_here:
-            return 0.0
-        return p.LUNCH_MAX_DETOUR_MINUTES
 
     def _home(self, order, minute: float, pending: bool) -> float:
         way_home = self.to_end[order[-1]] if order else 0.0
@@ -156,7 +156,7 @@ class DayOrderProblem:
         late = False
         if self.timed:
             step = advance(self.rules[index], minute, not lunch_done, minutes, label is None)
-            minutes += self._lunch_elsewhere(index, step.lunch_here)
+            minutes += lunch_elsewhere_cost(self.rules[index], self.lunch, step)
             minute, lunch_done, late = step.depart, not step.pending, step.late
         return (closed + late, travel + minutes, minute, lunch_done, label, index)
 

@@ -62,8 +62,12 @@ ATTACH_SECOND_SLACK_KM = 1.0
 # Nearer than this (straight line) two places may be joined by a local road directly, when
 # the land allows it: both on the plain, at the same junction or on the same road (roads.py).
 DIRECT_LOCAL_KM = 8
-# Anywhere, two points this near are joined directly (one village).
+# Anywhere, two points this near are joined directly (a village and its fields; in the
+# mountains two such points can still lie in two valleys, a limit of a graph of corridors).
 SAME_VILLAGE_KM = 3
+# In the mountains a place joins a junction directly only if it is no farther than its
+# nearest road (plus this much): otherwise it joins by that road.
+MOUNTAIN_NODE_SLACK_KM = 0.5
 # Minutes per leg for setting off and parking (general knowledge, L).
 LEG_OVERHEAD_MINUTES = 5
 # Parking + walk/shuttle at big sites: 20–30 min (M; Mutianyu's shuttle ~5–10 min on top of
@@ -74,8 +78,9 @@ ACCESS_MINUTES_DEFAULT = 5
 # --- Traffic (planner/planning/traffic.py) -------------------------------------------------
 # Factors on the minutes of city streets and the expressway (where the sources place the
 # queues: 京承 main toll station, 来广营, 吉祥寺桥) and, on public holidays, of the district's
-# roads to the sights (traffic.HOLIDAY_CLASSES): at the holiday peaks as slow as the
-# expressway, at other hours `holiday_other`. Outbound = leaving Beijing, inbound = returning.
+# roads (traffic.HOLIDAY_CLASSES, `holiday_other`; on a holiday's first mornings the approach
+# roads to the sights as slow as the expressway, traffic.APPROACH_CLASSES).
+# Outbound = leaving Beijing, inbound = returning.
 TRAFFIC_FACTOR = {
     # Ordinary weekend: 916快 queues and extra buses on weekend mornings (pixnet 2014);
     # "weekend/holiday peaks: add 30–50 % or more" (notes, L).

@@ -187,11 +187,10 @@ class Attachment:
 
     def open_ground_to(self, other: "Attachment") -> bool:
         """True when a local road may run straight from one point to the other: both are on
-        the plain, or they share a junction or a road. In the mountains a ridge may stand
-        between two villages a few km apart, and the drive goes round by the valleys."""
+        the plain, or both stand by the same road. In the mountains a ridge may stand between
+        two villages a few km apart, even two near one junction where valleys meet, and the
+        drive goes round by the roads."""
         if self.plain and other.plain:
-            return True
-        if {entry[0] for entry in self.entries} & {entry[0] for entry in other.entries}:
             return True
         return (
             self.edge is not None
@@ -234,6 +233,8 @@ def _attach(network: RoadNetwork, lat: float, lng: float) -> Attachment:
     distances = sorted(
         (straight_km(lat, lng, node.lat, node.lng), i) for i, node in enumerate(network.nodes)
     )
+    if not distances:
+        return Attachment(())
     reach = distances[0][0] * p.ATTACH_SECOND_RATIO + p.ATTACH_SECOND_SLACK_KM
     entries = [
         (i, km * p.LOCAL_CIRCUITY, km * p.LOCAL_CIRCUITY * to_minutes, 0.0)
@@ -247,6 +248,10 @@ def _attach(network: RoadNetwork, lat: float, lng: float) -> Attachment:
     fraction, km, edge = min(
         ((*_foot(network, edge, lat, lng), edge) for edge in roads), key=lambda found: found[1]
     )
+    if not plain:
+        # In the mountains a place is reached by its road: a junction nearer than that road
+        # is a village on it; one farther may lie over the ridge.
+        entries = [e for e in entries if e[1] / p.LOCAL_CIRCUITY <= km + p.MOUNTAIN_NODE_SLACK_KM]
     local_km = km * p.LOCAL_CIRCUITY
     speed = p.ROAD_SPEED_KMH[edge.speed_class]
     for node, share in ((edge.a, fraction), (edge.b, 1 - fraction)):

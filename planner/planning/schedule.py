@@ -170,5 +170,13 @@ def advance(
     return Step(outcome.depart, pending and not lunch_here, outcome.late, lunch_here)
 
 
+def lunch_elsewhere_cost(rules: TimeRules, lunch_in_day: bool, step: Step) -> float:
+    """A café or restaurant the visitor chose, passed by while lunch is eaten elsewhere
+    (before, or on the way to it), costs what a lunch detour may: a guide eats there."""
+    if not lunch_in_day or not rules.serves_lunch or step.lunch_here:
+        return 0.0
+    return p.LUNCH_MAX_DETOUR_MINUTES
+
+
 def to_datetime(day: dt.date, minute: float) -> dt.datetime:
     return dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=round(minute))

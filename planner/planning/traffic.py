@@ -16,10 +16,13 @@ from .calendar import day_type as _calendar_day_type
 # Where the queues are: city streets and the radial roads out of Beijing (交管 2007: "京承、京开、
 # 京密、机场等远郊旅游线路交通压力将不断加大").
 CONGESTED_CLASSES = ("urban", "expressway", "radial")
-# Where holiday crowds queue inside the district: the roads to the sights. On the peak hours
-# of a holiday's first (last) days the queue there is as slow as on the expressway: 916快 to
-# Huairou town took 2.5 h on May Day while a car to Qinglong Gorge took 6 h (trips 31, 16).
-HOLIDAY_CLASSES = ("arterial", "national", "g111_rebuilt", "g111_phase2", "county", "mountain")
+# Inside the district on a holiday: G111 "scenic sections under pressure" (ifib 2022).
+HOLIDAY_CLASSES = ("national", "g111_rebuilt", "county")
+# The approach roads to the big sights (G111 past Yanqi Lake to Qinglong Gorge, 怀黄路 to
+# Mutianyu and Hongluo): on a holiday's first mornings their queue is as slow as the
+# expressway's: 916快 to Huairou town took 2.5 h on May Day, a car to Qinglong Gorge 6 h
+# (trips 31, 16). Outbound mornings only: no source times the way back.
+APPROACH_CLASSES = ("national", "county")
 
 
 @dataclass(frozen=True)
@@ -29,12 +32,15 @@ class Traffic:
     code: str = ""
     factor: float = 1.0
     holiday_factor: float = 1.0
+    approach_factor: float = 1.0
 
     def factors(self) -> dict[str, float]:
         """Factor per road class, for the road network's tables."""
         found = {name: self.factor for name in CONGESTED_CLASSES if self.factor != 1.0}
         if self.holiday_factor != 1.0:
             found.update({name: self.holiday_factor for name in HOLIDAY_CLASSES})
+        if self.approach_factor != 1.0:
+            found.update({name: self.approach_factor for name in APPROACH_CLASSES})
         return found
 
 
@@ -66,10 +72,11 @@ def traffic_at(depart: dt.datetime | None, direction: str) -> Traffic:
         last_days = _holiday_edge(depart.date(), +1)
         if direction == "outbound" and _within(hour, p.OUTBOUND_MORNING_HOURS) and first_days:
             code = "holiday_outbound_morning"
-            return Traffic(code, p.TRAFFIC_FACTOR[code], p.TRAFFIC_FACTOR[code])
+            factor = p.TRAFFIC_FACTOR[code]
+            return Traffic(code, factor, holiday_other, approach_factor=factor)
         if direction == "inbound" and _within(hour, p.INBOUND_AFTERNOON_HOURS) and last_days:
             code = "holiday_inbound_afternoon"
-            return Traffic(code, p.TRAFFIC_FACTOR[code], p.TRAFFIC_FACTOR[code])
+            return Traffic(code, p.TRAFFIC_FACTOR[code], holiday_other)
         return Traffic("holiday_other", 1.0, holiday_other)
     if kind == DayType.WEEKEND:
         if direction == "outbound" and _within(hour, p.OUTBOUND_MORNING_HOURS):

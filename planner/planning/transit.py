@@ -90,7 +90,9 @@ class TransitPlanner:
     def _hub_to_place(self, place: PlaceInfo) -> list[_Segment] | None:
         """From Huairou town to a place: local line + walk, taxi, booked car, or None."""
         hub = self._node_point(TAXI_HUB)
-        for line in self.local_lines:
+        # A line that names the place first; else a line whose stop is where the place is.
+        lines = sorted(self.local_lines, key=lambda line: place.slug not in line["serves"])
+        for line in lines:
             stop = self._node_point(line["stop_node"])
             at_the_stop = straight_km(*place.point, *stop) <= p.AT_THE_STOP_KM
             if place.slug in line["serves"] or (at_the_stop and line["stop_node"] != TAXI_HUB):

@@ -87,3 +87,42 @@ def test_a_stay_far_off_tomorrows_way_is_not_kept_for_the_second_night():
         Candidates(homestays=(by_yanqi, up_north)),
     )  # fmt: skip
     assert plan.days[1].overnight.slug == "up-north"
+
+
+def test_on_every_seasonal_route_a_chosen_restaurant_is_where_lunch_is_eaten():
+    # The routes as bench/guide_read.py plans them (all seasons, by car and by bus, 1-3 days):
+    # a guide never has lunch elsewhere and then stops at the restaurant the visitor chose.
+    import importlib.util
+    from pathlib import Path
+
+    from planner.planning import Kind, PlanRequest, Transport
+    from planner.planning.schedule import serves_lunch
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "guide_read.py"
+    spec = importlib.util.spec_from_file_location("guide_read", path)
+    guide = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(guide)
+    places, routes = guide.load()
+    hubs = {slug: places[slug] for slug in ("huairou-town", "yanqihu-station")}
+    candidates = Candidates(
+        homestays=tuple(p for p in places.values() if p.kind == Kind.HOMESTAY),
+        lunch_venues=tuple(p for p in places.values() if p.kind == Kind.CAFE),
+    )
+    checked = 0
+    for season, date in guide.SEASONS.items():
+        stops = [places[slug] for _day, slug in routes.get(season, []) if slug in places]
+        stops = [s for s in stops if s.kind not in (Kind.HOMESTAY, Kind.START)]
+        preferred = {slug: day for day, slug in routes.get(season, [])}
+        for transport in Transport:
+            for days in (1, 2, 3):
+                plan = make_plan(PlanRequest(
+                    start=places["dongzhimen"], date=date, stops=tuple(stops), days=days,
+                    transport=transport, preferred_days=preferred,
+                ), candidates, hubs)  # fmt: skip
+                for day in plan.days:
+                    for stop in day.stops:
+                        if stop.role == Role.VISIT and serves_lunch(stop.place):
+                            checked += 1
+                            where = (season, transport, days, day.number, stop.place.slug)
+                            assert stop.lunch_at is not None, where
+    assert checked >= 6

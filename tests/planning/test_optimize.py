@@ -56,7 +56,7 @@ def test_beyond_eight_stops_the_heuristic_improves_on_nearest_neighbour():
     assert sorted(order) == list(range(11))
 
 
-def test_optimised_plan_is_not_longer_than_the_given_order():
+def test_optimised_plan_fits_as_many_stops_and_is_not_longer_than_the_given_order():
     stops = [QINGLONG, HONGLUO, MUTIANYU, YANQI]
     kept = make_plan(request(stops, optimize=False, date=dt.date(2026, 7, 4)))
     optimised = make_plan(request(stops, date=dt.date(2026, 7, 4)))

@@ -173,8 +173,24 @@ def test_places_on_the_plain_take_the_local_roads_straight_across():
 
 
 def test_a_place_at_a_junction_does_not_also_reach_a_far_one_by_a_local_road():
-    attachment = _valley_network().attach(40.46, 116.57)
-    assert 3 not in {entry[0] for entry in attachment.entries}  # "east", over the ridge
+    network = _valley_network()
+    attachment = network.attach(40.46, 116.57)
+    assert network.index["east"] not in {entry[0] for entry in attachment.entries}
+
+
+def test_two_valleys_that_meet_at_one_junction_are_not_joined_over_their_ridge():
+    node = lambda id, lat, lng, terrain: {"id": id, "lat": lat, "lng": lng, "terrain": terrain}  # noqa: E731
+    edge = lambda a, b, km: {"from": a, "to": b, "road": "", "class": "county", "km": km}  # noqa: E731
+    network = RoadNetwork.from_json({
+        "nodes": [node("fork", 40.40, 116.60, "mountain"), node("north", 40.50, 116.58, "mountain"),
+                  node("east", 40.42, 116.72, "mountain")],
+        "edges": [edge("fork", "north", 14), edge("fork", "east", 13)],
+    })  # fmt: skip
+    # One village up each valley, 5 km apart over the ridge between them.
+    up_north, up_east = (40.465, 116.63), (40.43, 116.67)
+    assert straight_km(*up_north, *up_east) < 6
+    _minutes, km, _ends = network.quickest(up_north, up_east)
+    assert km > 10  # down to the fork and up again
 
 
 def test_xiangshuihu_to_huanghuacheng_takes_huaihuang_road_through_jiuduhe():

@@ -89,3 +89,10 @@ def test_a_place_at_a_bus_stop_is_reached_by_that_bus_without_a_walk():
     assert leg.line == "916快 + H23/H24/936"
     assert [step.mode for step in leg.steps] == ["bus", "bus"]
     assert leg.steps[-1].destination == "mutianyu-roundabout"
+
+
+def test_from_a_place_at_a_bus_stop_the_same_bus_goes_back_to_town():
+    roundabout = PlaceInfo("cafe-at-the-roundabout", "cafe", "环岛咖啡", "", 40.4, 116.568)
+    leg = transit().leg(roundabout, DONGZHIMEN, dt.datetime(2026, 11, 21, 14, 0))
+    assert leg.line == "H23/H24/936 + 916快"
+    assert [step.mode for step in leg.steps] == ["bus", "bus"]
