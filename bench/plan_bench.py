@@ -136,7 +136,14 @@ CONDITION_DEPARTURE = {
     "holiday_outbound_morning": dt.datetime(2026, 10, 1, 8, 0),
     "holiday_other": dt.datetime(2026, 10, 1, 14, 0),
     "holiday": dt.datetime(2026, 10, 1, 6, 56),
+    "workday_peak": dt.datetime(2026, 11, 18, 17, 30),  # a Wednesday evening
 }
+# The day a trip ran, where its source says (2026: National Day runs 1-8 October).
+DAY_OF = {
+    "workday": dt.date(2026, 11, 18), "saturday": dt.date(2026, 11, 21),
+    "sunday": dt.date(2026, 11, 22), "holiday_first_day": dt.date(2026, 10, 1),
+    "holiday_middle_day": dt.date(2026, 10, 4), "holiday_last_day": dt.date(2026, 10, 8),
+}  # fmt: skip
 
 
 def modelled_trip(trip, car, transit):
@@ -147,8 +154,9 @@ def modelled_trip(trip, car, transit):
     a, b = (PlaceInfo(e["slug"], "poi", e["name"], e["name"], e["lat"], e["lng"])
             for e in (trip["from"], trip["to"]))  # fmt: skip
     depart = CONDITION_DEPARTURE.get(trip["conditions"], CONDITION_DEPARTURE["typical"])
-    if trip.get("depart"):  # the clock time the source gives, on the condition's day
-        depart = dt.datetime.combine(depart.date(), dt.time.fromisoformat(trip["depart"]))
+    day = DAY_OF.get(trip.get("day"), depart.date())  # the day the source names, if any
+    at = dt.time.fromisoformat(trip["depart"]) if trip.get("depart") else depart.time()
+    depart = dt.datetime.combine(day, at)
     if trip["mode"] == "car":
         leg = car.leg(a, b, depart)
         return leg.km, leg.drive_minutes
@@ -226,8 +234,8 @@ def print_errors(errors):
 
 def print_source_spread():
     """How far the sources disagree among themselves: where two or more trips give the same
-    endpoints, mode and conditions, their mean absolute deviation from their own mean. No
-    model can do better than this on those trips, whatever its parameters."""
+    endpoints, mode, conditions, day and departure, their mean absolute deviation from their
+    own median. The model answers those trips alike, so no parameters can do better on them."""
     trips = json.loads(TRIPS.read_text(encoding="utf-8"))["trips"]
     print("\nSource spread (same endpoints, mode and conditions, 2+ sources):")
     for quantity in ("km", "minutes"):
@@ -235,14 +243,15 @@ def print_source_spread():
         for trip in trips:
             if trip[quantity] is None:
                 continue
-            conditions = trip["conditions"] if quantity == "minutes" else ""
-            key = (trip["from"]["slug"], trip["to"]["slug"], trip["mode"], conditions)
+            when = (trip["conditions"], trip.get("day"), trip.get("depart"))
+            key = (trip["from"]["slug"], trip["to"]["slug"], trip["mode"])
+            key += when if quantity == "minutes" else ()
             groups.setdefault(key, []).append(sourced_value(trip, quantity))
         deviations = []
         for values in groups.values():
             if len(values) > 1:
-                mean = statistics.mean(values)
-                deviations += [abs(value - mean) / mean for value in values]
+                middle = statistics.median(values)
+                deviations += [abs(value - middle) / value for value in values]
         if deviations:
             print(f"  {quantity:<7} {statistics.mean(deviations):>5.1%} over {len(deviations)} "
                   f"trips in {sum(len(v) > 1 for v in groups.values())} groups")  # fmt: skip

@@ -95,7 +95,8 @@ TRAFFIC_FACTOR = {
     "holiday_inbound_afternoon": 1.6,
     # Any other hour of a holiday: G111 "scenic sections under pressure" (ifib 2022).
     "holiday_other": 1.15,
-    # Workday commuter peaks, inbound 07:00–09:00 and outbound 17:00–19:00 (交管 2017, L).
+    # Workday commuter peaks, inbound 07:00–09:00 and both ways 17:00–19:00 (交管 2017, L;
+    # the 916 back to Dongzhimen in the evening peak, chrisgodman 2017).
     "workday_peak": 1.3,
 }
 # Hours (start inclusive, end exclusive) of the peaks above.

@@ -87,7 +87,9 @@ def traffic_at(depart: dt.datetime | None, direction: str) -> Traffic:
             code = "weekend_inbound_afternoon"
             return Traffic(code, p.TRAFFIC_FACTOR[code])
         return FREE_FLOW
-    peak = p.WORKDAY_MORNING_PEAK if direction == "inbound" else p.WORKDAY_EVENING_PEAK
-    if _within(hour, peak):
+    # Into Beijing in the morning rush; either way in the evening one, when the city's own
+    # streets are full (the 916 back to Dongzhimen "almost two hours, due to peak hour").
+    morning = direction == "inbound" and _within(hour, p.WORKDAY_MORNING_PEAK)
+    if morning or _within(hour, p.WORKDAY_EVENING_PEAK):
         return Traffic("workday_peak", p.TRAFFIC_FACTOR["workday_peak"])
     return FREE_FLOW
