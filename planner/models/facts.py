@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from planner.planning.types import in_yearly_span
 
+from .base import exactly_one_set, which_is_set
 from .fields import months_field
 
 # The models a source, highlight or period may belong to, by the field that points at them.
@@ -14,37 +15,11 @@ SOURCE_OWNERS = ("spot", "homestay", "cafe", "village", "poi", "start", "route")
 HIGHLIGHT_OWNERS = ("spot", "village", "poi", "start")
 
 
-def _one_owner(fields) -> models.Q:
-    condition = models.Q()
-    for chosen in fields:
-        only_this = models.Q(**{f"{chosen}__isnull": False})
-        for other in fields:
-            if other != chosen:
-                only_this &= models.Q(**{f"{other}__isnull": True})
-        condition |= only_this
-    return condition
-
-
-def _owner(row, fields):
-    for field in fields:
-        if getattr(row, f"{field}_id") is not None:
-            return field, getattr(row, field)
-    return None, None
-
-
 class OwnedRowManager(models.Manager):
-    owners: tuple = ()
+    """Sources and highlights by natural key: the owner's field and slug, and the position."""
 
     def get_by_natural_key(self, owner_field, slug, position):
         return self.get(**{f"{owner_field}__slug": slug, "position": position})
-
-
-class SourceManager(OwnedRowManager):
-    owners = SOURCE_OWNERS
-
-
-class HighlightManager(OwnedRowManager):
-    owners = HIGHLIGHT_OWNERS
 
 
 def _owner_fk(model: str, label, related_name: str):
@@ -90,21 +65,23 @@ class Source(models.Model):
         _("research reference (editors only)"), max_length=300, blank=True
     )
 
-    objects = SourceManager()
+    objects = OwnedRowManager()
 
     class Meta:
         verbose_name = _("source")
         verbose_name_plural = _("sources")
         ordering = ["position", "id"]
         constraints = [
-            models.CheckConstraint(condition=_one_owner(SOURCE_OWNERS), name="source_one_owner"),
+            models.CheckConstraint(
+                condition=exactly_one_set(SOURCE_OWNERS), name="source_one_owner"
+            ),
         ]
 
     def __str__(self):
         return self.title
 
     def natural_key(self):
-        field, owner = _owner(self, SOURCE_OWNERS)
+        field, owner = which_is_set(self, SOURCE_OWNERS)
         return (field, owner.slug if owner else "", self.position)
 
     natural_key.dependencies = [
@@ -197,7 +174,7 @@ class Highlight(models.Model):
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
     source_as_of = models.CharField(_("source as of"), max_length=20, blank=True)
 
-    objects = HighlightManager()
+    objects = OwnedRowManager()
 
     class Meta:
         verbose_name = _("highlight or fact")
@@ -205,7 +182,7 @@ class Highlight(models.Model):
         ordering = ["position", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=_one_owner(HIGHLIGHT_OWNERS), name="highlight_one_owner"
+                condition=exactly_one_set(HIGHLIGHT_OWNERS), name="highlight_one_owner"
             ),
         ]
 
@@ -213,7 +190,7 @@ class Highlight(models.Model):
         return self.text_en[:60] or self.text_zh[:60]
 
     def natural_key(self):
-        field, owner = _owner(self, HIGHLIGHT_OWNERS)
+        field, owner = which_is_set(self, HIGHLIGHT_OWNERS)
         return (field, owner.slug if owner else "", self.position)
 
     natural_key.dependencies = [
