@@ -181,6 +181,8 @@ def test_a_new_version_of_the_itinerary_replaces_the_kept_copy(huairou_live, pho
 def test_only_the_last_ten_weekends_are_kept(huairou_live, phone, live_server):
     page = phone.new_page()
     page.goto(live_server.url + "/offline/")
+    # Leaving this page while its worker still installs could leave the next page uncontrolled.
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.evaluate(
         """async () => {
           for (let day = 1; day <= 10; day++) {
