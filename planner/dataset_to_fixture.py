@@ -37,6 +37,22 @@ def _time(value) -> str | None:
     return f"{value}:00" if value else None
 
 
+def _texts(record: dict, *keys: str) -> dict[str, str]:
+    """These fields under their own names, as text ("" where the dataset has none)."""
+    return {key: _text(record.get(key)) for key in keys}
+
+
+def _times(record: dict, *keys: str) -> dict[str, str | None]:
+    """These "HH:MM" fields under their own names, as times (None where the dataset has none)."""
+    return {key: _time(record.get(key)) for key in keys}
+
+
+def _span(period: dict) -> tuple[tuple[int, int], tuple[int, int]]:
+    """A period's first and last (month, day), from its "MM-DD" ends."""
+    first, last = (tuple(map(int, period[key].split("-"))) for key in ("from", "to"))
+    return first, last
+
+
 def _town_names(data: dict) -> dict[str, str]:
     """Chinese → English town names, learned from the records that carry both."""
     names = {}
@@ -51,23 +67,15 @@ def _common(record: dict, towns: dict[str, str], verified: str) -> dict[str, Any
     town_zh = _text(record.get("town_zh"))
     return {
         "slug": record["slug"],
-        "name_zh": _text(record.get("name_zh")),
-        "name_en": _text(record.get("name_en")),
+        **_texts(record, "name_zh", "name_en"),
         "town_zh": town_zh,
         "town_en": _text(record.get("town_en")) or towns.get(town_zh, ""),
-        "village_zh": _text(record.get("village_zh")),
-        "address_zh": _text(record.get("address_zh")),
+        **_texts(record, "village_zh", "address_zh"),
         "latitude": None if record.get("lat") is None else f"{record['lat']:.6f}",
         "longitude": None if record.get("lng") is None else f"{record['lng']:.6f}",
-        "coord_confidence": _text(record.get("coord_confidence")),
-        "coord_precision": _text(record.get("coord_precision")),
-        "coord_note": _text(record.get("coord_note")),
-        "phone": _text(record.get("phone")),
+        **_texts(record, "coord_confidence", "coord_precision", "coord_note", "phone"),
         "closed_weekdays": record.get("closed_weekdays") or [],
-        "hours_note_zh": _text(record.get("hours_note_zh")),
-        "hours_note_en": _text(record.get("hours_note_en")),
-        "description_zh": _text(record.get("description_zh")),
-        "description_en": _text(record.get("description_en")),
+        **_texts(record, "hours_note_zh", "hours_note_en", "description_zh", "description_en"),
         "notes": record.get("notes") or [],
         "confidence": record.get("confidence") or "M",
         "last_verified": record.get("last_verified") or verified,
@@ -86,14 +94,12 @@ def _periods_summary(record: dict) -> dict[str, Any]:
     return {
         "price_cny_min": min(tickets, default=None),
         "price_cny_max": max(tickets, default=None),
-        "opens": _time(longest.get("opens")),
-        "closes": _time(longest.get("closes")),
-        "last_entry": _time(longest.get("last_entry")),
+        **_times(longest, "opens", "closes", "last_entry"),
     }
 
 
 def _period_days(period: dict) -> int:
-    (m1, d1), (m2, d2) = (map(int, period[k].split("-")) for k in ("from", "to"))
+    (m1, d1), (m2, d2) = _span(period)
     return ((m2 - m1) % 12) * 31 + (d2 - d1)
 
 
@@ -118,9 +124,7 @@ def _prices(record: dict) -> dict[str, Any]:
     return {
         "price_cny_min": record.get("price_cny_min"),
         "price_cny_max": record.get("price_cny_max"),
-        "price_note_zh": _text(record.get("price_note_zh")),
-        "price_note_en": _text(record.get("price_note_en")),
-        "price_as_of": _text(record.get("price_as_of")),
+        **_texts(record, "price_note_zh", "price_note_en", "price_as_of"),
     }
 
 
@@ -128,8 +132,7 @@ def _lodging_or_cafe(record: dict) -> dict[str, Any]:
     return {
         "type": record.get("type") or "",
         **_prices(record),
-        "season_note_zh": _text(record.get("season_note_zh")),
-        "season_note_en": _text(record.get("season_note_en")),
+        **_texts(record, "season_note_zh", "season_note_en"),
     }
 
 
@@ -147,8 +150,7 @@ def _poi(record: dict) -> dict[str, Any]:
         "category": _text(record.get("category")),
         "parent_spot": [parent] if parent else None,
         **_prices(record),
-        "opens": _time(record.get("opens")),
-        "closes": _time(record.get("closes")),
+        **_times(record, "opens", "closes"),
     }
 
 
@@ -162,8 +164,7 @@ def _start_point(record: dict) -> dict[str, Any]:
         "price_note_zh": _text(record.get("fare_note_zh")),
         "price_note_en": _text(record.get("fare_note_en")),
         "price_as_of": _text(record.get("fare_as_of")),
-        "first_departure": _time(record.get("first_departure")),
-        "last_departure": _time(record.get("last_departure")),
+        **_times(record, "first_departure", "last_departure"),
     }
 
 
@@ -185,9 +186,7 @@ def _source_objects(owner: str, slug: str, sources: list[dict]) -> list[dict]:
                 owner: [slug],
                 "position": position,
                 "title": source["title"],
-                "url": _text(source.get("url")),
-                "as_of": _text(source.get("as_of")),
-                "supports": _text(source.get("supports")),
+                **_texts(source, "url", "as_of", "supports"),
                 "editor_ref": _text(source.get("ref")),
             },
         }
@@ -220,9 +219,7 @@ def _highlight_objects(owner: str, slug: str, highlights: list[dict]) -> list[di
 def _period_objects(slug: str, periods: list[dict]) -> list[dict]:
     objects = []
     for position, period in enumerate(periods, start=1):
-        (start_month, start_day), (end_month, end_day) = (
-            map(int, period[key].split("-")) for key in ("from", "to")
-        )
+        (start_month, start_day), (end_month, end_day) = _span(period)
         objects.append(
             {
                 "model": "planner.openingperiod",
@@ -233,14 +230,11 @@ def _period_objects(slug: str, periods: list[dict]) -> list[dict]:
                     "start_day": start_day,
                     "end_month": end_month,
                     "end_day": end_day,
-                    "opens": _time(period.get("opens")),
-                    "closes": _time(period.get("closes")),
-                    "last_entry": _time(period.get("last_entry")),
+                    **_times(period, "opens", "closes", "last_entry"),
                     "closed": bool(period.get("closed")),
                     "reason": _text(period.get("reason")),
                     "ticket_cny": period.get("ticket_cny"),
-                    "note_zh": _text(period.get("note_zh")),
-                    "note_en": _text(period.get("note_en")),
+                    **_texts(period, "note_zh", "note_en"),
                 },
             }
         )
@@ -254,14 +248,10 @@ def _route_objects(route: dict, verified: str) -> list[dict]:
             "fields": {
                 "slug": route["slug"],
                 "title_zh": route["title_zh"],
-                "title_en": _text(route.get("title_en")),
-                "theme_zh": _text(route.get("theme_zh")),
-                "theme_en": _text(route.get("theme_en")),
-                "theme_confidence": _text(route.get("theme_confidence")),
+                **_texts(route, "title_en", "theme_zh", "theme_en", "theme_confidence"),
                 "months": route.get("months") or [],
                 "days": route.get("days") or 1,
-                "summary_zh": _text(route.get("summary_zh")),
-                "summary_en": _text(route.get("summary_en")),
+                **_texts(route, "summary_zh", "summary_en"),
                 "notes": route.get("notes") or [],
                 "last_verified": verified,
                 "is_published": True,
@@ -279,8 +269,7 @@ def _route_objects(route: dict, verified: str) -> list[dict]:
                     "position": position,
                     "day": stop.get("day") or 1,
                     stop["kind"]: [stop["slug"]],
-                    "note_zh": _text(stop.get("note_zh")),
-                    "note_en": _text(stop.get("note_en")),
+                    **_texts(stop, "note_zh", "note_en"),
                     "is_optional": bool(stop.get("optional")),
                     "alternatives": stop.get("alternatives") or [],
                 },

@@ -38,21 +38,20 @@ urlpatterns = [
     path("plan/", views.builder, name="plan"),
     path("i/<token:token>/", views.itinerary_page, name="itinerary"),
     path("i/<token:token>/print/", sheets.itinerary_print, name="itinerary-print"),
-    path("i/<token:token>/sheet.pdf", sheets.itinerary_file, {"kind": "pdf"}, name="itinerary-pdf"),
     path("routes/<slug:slug>/print/", sheets.route_print, name="route-print"),
-    path("routes/<slug:slug>/sheet.pdf", sheets.route_file, {"kind": "pdf"}, name="route-pdf"),
 ]
 
-for kind in ("gpx", "kml", "ics"):
-    urlpatterns += [
-        path(
-            f"i/<token:token>.{kind}",
-            sheets.itinerary_file,
-            {"kind": kind},
-            name=f"itinerary-{kind}",
-        ),  # fmt: skip
-        path(f"routes/<slug:slug>.{kind}", sheets.route_file, {"kind": kind}, name=f"route-{kind}"),
-    ]
+# Every file of an itinerary and of a route: kind -> how its address ends.
+FILE_ENDINGS = {"pdf": "/sheet.pdf", "gpx": ".gpx", "kml": ".kml", "ics": ".ics"}
+
+urlpatterns += [
+    path(f"{prefix}{ending}", view, {"kind": kind}, name=f"{owner}-{kind}")
+    for owner, prefix, view in (
+        ("itinerary", "i/<token:token>", sheets.itinerary_file),
+        ("route", "routes/<slug:slug>", sheets.route_file),
+    )
+    for kind, ending in FILE_ENDINGS.items()
+]
 
 urlpatterns += [
     path(

@@ -47,15 +47,13 @@ class SourcesFormSet(forms.BaseInlineFormSet):
             raise ValidationError(_("A published record needs at least one source."))
 
 
+# Sources and highlights have one foreign key per kind of owner, so each inline finds the one
+# that points at its page's model by itself.
 class SourceInline(admin.TabularInline):
     model = Source
     formset = SourcesFormSet
     extra = 0
     fields = ["position", "title", "url", "as_of", "supports", "editor_ref"]
-
-    def __init__(self, parent_model, admin_site):
-        self.fk_name = _owner_field(parent_model)
-        super().__init__(parent_model, admin_site)
 
 
 class OpeningPeriodInline(admin.TabularInline):
@@ -71,19 +69,3 @@ class HighlightInline(admin.StackedInline):
     extra = 0
     fields = ["position", "months", ("text_zh", "text_en"),
               ("source_title", "source_url", "source_as_of")]  # fmt: skip
-
-    def __init__(self, parent_model, admin_site):
-        self.fk_name = _owner_field(parent_model)
-        super().__init__(parent_model, admin_site)
-
-
-def _owner_field(parent_model) -> str:
-    return {
-        "scenicspot": "spot",
-        "homestay": "homestay",
-        "villagecafe": "cafe",
-        "village": "village",
-        "pointofinterest": "poi",
-        "startpoint": "start",
-        "seasonalroute": "route",
-    }[parent_model._meta.model_name]

@@ -7,7 +7,8 @@ from django.views.decorators.http import require_http_methods
 
 from planner.caching.ratelimit import rate_limited
 from planner.models import Itinerary
-from planner.trips.itineraries import (
+from planner.trips.requests import InvalidRequest, parse_body
+from planner.trips.saving import (
     EDIT_KEY_HEADER,
     VersionConflict,
     already_saved,
@@ -19,7 +20,6 @@ from planner.trips.itineraries import (
     save_errors,
     update_itinerary,
 )
-from planner.trips.requests import InvalidRequest, parse_body
 from planner.trips.service import compute
 from planner.trips.warnings import display_plan
 

@@ -16,3 +16,24 @@ class Timestamped(models.Model):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "updated"}
         super().save(*args, **kwargs)
+
+
+def exactly_one_set(fields) -> models.Q:
+    """The check that exactly one of these nullable foreign keys is set on a row."""
+    condition = models.Q()
+    for chosen in fields:
+        only_this = models.Q(**{f"{chosen}__isnull": False})
+        for other in fields:
+            if other != chosen:
+                only_this &= models.Q(**{f"{other}__isnull": True})
+        condition |= only_this
+    return condition
+
+
+def which_is_set(row, fields):
+    """(field name, related object) of the first of these foreign keys set on the row, else
+    (None, None)."""
+    for field in fields:
+        if getattr(row, f"{field}_id") is not None:
+            return field, getattr(row, field)
+    return None, None

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from planner.planning.types import in_yearly_span
 
+from .base import exactly_one_set, which_is_set
 from .fields import months_field
 
 # The models a source, highlight or period may belong to, by the field that points at them.
@@ -14,37 +15,33 @@ SOURCE_OWNERS = ("spot", "homestay", "cafe", "village", "poi", "start", "route")
 HIGHLIGHT_OWNERS = ("spot", "village", "poi", "start")
 
 
-def _one_owner(fields) -> models.Q:
-    condition = models.Q()
-    for chosen in fields:
-        only_this = models.Q(**{f"{chosen}__isnull": False})
-        for other in fields:
-            if other != chosen:
-                only_this &= models.Q(**{f"{other}__isnull": True})
-        condition |= only_this
-    return condition
-
-
-def _owner(row, fields):
-    for field in fields:
-        if getattr(row, f"{field}_id") is not None:
-            return field, getattr(row, field)
-    return None, None
-
-
 class OwnedRowManager(models.Manager):
-    owners: tuple = ()
-
     def get_by_natural_key(self, owner_field, slug, position):
         return self.get(**{f"{owner_field}__slug": slug, "position": position})
 
 
-class SourceManager(OwnedRowManager):
-    owners = SOURCE_OWNERS
+class OwnedRow(models.Model):
+    """A row of one record (a source, a highlight): it points at its owner through exactly one
+    of the `owners` fields and is known by that field, the owner's slug and its position."""
 
+    owners: tuple[str, ...] = ()
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
 
-class HighlightManager(OwnedRowManager):
-    owners = HIGHLIGHT_OWNERS
+    objects = OwnedRowManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "id"]
+
+    def natural_key(self):
+        field, owner = which_is_set(self, self.owners)
+        return (field, owner.slug if owner else "", self.position)
+
+    # Every kind of owner loads first (for any one kind of row, a few more than it needs).
+    natural_key.dependencies = [
+        "planner.scenicspot", "planner.homestay", "planner.villagecafe", "planner.village",
+        "planner.pointofinterest", "planner.startpoint", "planner.seasonalroute",
+    ]  # fmt: skip
 
 
 def _owner_fk(model: str, label, related_name: str):
@@ -58,8 +55,10 @@ def _owner_fk(model: str, label, related_name: str):
     )
 
 
-class Source(models.Model):
+class Source(OwnedRow):
     """A public page or document that supports a record: what visitors see as a citation."""
+
+    owners = SOURCE_OWNERS
 
     class Supports(models.TextChoices):
         GENERAL = "", _("general")
@@ -76,7 +75,6 @@ class Source(models.Model):
     poi = _owner_fk("planner.PointOfInterest", _("point of interest"), "sources")
     start = _owner_fk("planner.StartPoint", _("start point"), "sources")
     route = _owner_fk("planner.SeasonalRoute", _("seasonal route"), "sources")
-    position = models.PositiveSmallIntegerField(_("position"), default=1)
     title = models.CharField(_("title"), max_length=300)
     url = models.URLField(_("URL"), max_length=500, blank=True)
     as_of = models.CharField(
@@ -90,27 +88,17 @@ class Source(models.Model):
         _("research reference (editors only)"), max_length=300, blank=True
     )
 
-    objects = SourceManager()
-
-    class Meta:
+    class Meta(OwnedRow.Meta):
         verbose_name = _("source")
         verbose_name_plural = _("sources")
-        ordering = ["position", "id"]
         constraints = [
-            models.CheckConstraint(condition=_one_owner(SOURCE_OWNERS), name="source_one_owner"),
+            models.CheckConstraint(
+                condition=exactly_one_set(SOURCE_OWNERS), name="source_one_owner"
+            ),
         ]
 
     def __str__(self):
         return self.title
-
-    def natural_key(self):
-        field, owner = _owner(self, SOURCE_OWNERS)
-        return (field, owner.slug if owner else "", self.position)
-
-    natural_key.dependencies = [
-        "planner.scenicspot", "planner.homestay", "planner.villagecafe", "planner.village",
-        "planner.pointofinterest", "planner.startpoint", "planner.seasonalroute",
-    ]  # fmt: skip
 
 
 class OpeningPeriodManager(models.Manager):
@@ -182,14 +170,15 @@ class OpeningPeriod(models.Model):
     natural_key.dependencies = ["planner.scenicspot"]
 
 
-class Highlight(models.Model):
+class Highlight(OwnedRow):
     """Something worth knowing, in both languages; with months it is a seasonal highlight."""
+
+    owners = HIGHLIGHT_OWNERS
 
     spot = _owner_fk("planner.ScenicSpot", _("scenic spot"), "highlights")
     village = _owner_fk("planner.Village", _("village"), "highlights")
     poi = _owner_fk("planner.PointOfInterest", _("point of interest"), "highlights")
     start = _owner_fk("planner.StartPoint", _("start point"), "highlights")
-    position = models.PositiveSmallIntegerField(_("position"), default=1)
     months = months_field(_("months"))
     text_zh = models.TextField(_("text (Chinese)"))
     text_en = models.TextField(_("text (English)"))
@@ -197,25 +186,14 @@ class Highlight(models.Model):
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
     source_as_of = models.CharField(_("source as of"), max_length=20, blank=True)
 
-    objects = HighlightManager()
-
-    class Meta:
+    class Meta(OwnedRow.Meta):
         verbose_name = _("highlight or fact")
         verbose_name_plural = _("highlights and facts")
-        ordering = ["position", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=_one_owner(HIGHLIGHT_OWNERS), name="highlight_one_owner"
+                condition=exactly_one_set(HIGHLIGHT_OWNERS), name="highlight_one_owner"
             ),
         ]
 
     def __str__(self):
         return self.text_en[:60] or self.text_zh[:60]
-
-    def natural_key(self):
-        field, owner = _owner(self, HIGHLIGHT_OWNERS)
-        return (field, owner.slug if owner else "", self.position)
-
-    natural_key.dependencies = [
-        "planner.scenicspot", "planner.village", "planner.pointofinterest", "planner.startpoint",
-    ]  # fmt: skip

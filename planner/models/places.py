@@ -295,7 +295,17 @@ class ScenicSpot(Place):
         return self.price_cny_min
 
 
-class Homestay(Place):
+class SeasonNotes(models.Model):
+    """When in the year a stay or a café is open or worth it, in both languages."""
+
+    season_note_zh = models.TextField(_("season note (Chinese)"), blank=True)
+    season_note_en = models.TextField(_("season note (English)"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Homestay(SeasonNotes, Place):
     kind = "homestay"
 
     class Type(models.TextChoices):
@@ -307,15 +317,13 @@ class Homestay(Place):
         _("lodging kind"), max_length=20, choices=Type.choices, default=Type.HOMESTAY
     )
     rooms = models.PositiveIntegerField(_("rooms"), null=True, blank=True)
-    season_note_zh = models.TextField(_("season note (Chinese)"), blank=True)
-    season_note_en = models.TextField(_("season note (English)"), blank=True)
 
     class Meta(Place.Meta):
         verbose_name = _("homestay")
         verbose_name_plural = _("homestays")
 
 
-class VillageCafe(Place):
+class VillageCafe(SeasonNotes, Place):
     kind = "cafe"
 
     class Type(models.TextChoices):
@@ -323,8 +331,6 @@ class VillageCafe(Place):
         CAFE_RESTAURANT = "cafe-restaurant", _("café-restaurant")
 
     type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.CAFE)
-    season_note_zh = models.TextField(_("season note (Chinese)"), blank=True)
-    season_note_en = models.TextField(_("season note (English)"), blank=True)
 
     class Meta(Place.Meta):
         verbose_name = _("village café")

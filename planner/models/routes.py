@@ -2,12 +2,11 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .base import Timestamped
+from .base import Timestamped, exactly_one_set, which_is_set
 from .fields import months_field, research_notes_field
 from .places import (
     Confidence,
@@ -102,18 +101,6 @@ class RouteStopManager(models.Manager.from_queryset(RouteStopQuerySet)):
         return self.get(route__slug=route_slug, position=position)
 
 
-def _exactly_one_target() -> Q:
-    fields = list(STOP_TARGET_FIELDS.values())
-    condition = Q()
-    for chosen in fields:
-        only_this = Q(**{f"{chosen}__isnull": False})
-        for other in fields:
-            if other != chosen:
-                only_this &= Q(**{f"{other}__isnull": True})
-        condition |= only_this
-    return condition
-
-
 class RouteStop(models.Model):
     route = models.ForeignKey(SeasonalRoute, on_delete=models.CASCADE, related_name="stops")
     position = models.PositiveSmallIntegerField(_("position"))
@@ -139,7 +126,9 @@ class RouteStop(models.Model):
         ordering = ["route", "position"]
         constraints = [
             models.UniqueConstraint(fields=["route", "position"], name="routestop_unique_position"),
-            models.CheckConstraint(condition=_exactly_one_target(), name="routestop_one_target"),
+            models.CheckConstraint(
+                condition=exactly_one_set(STOP_TARGET_FIELDS.values()), name="routestop_one_target"
+            ),
         ]
 
     def __str__(self):
@@ -160,11 +149,7 @@ class RouteStop(models.Model):
 
     @property
     def target(self):
-        for field in STOP_TARGET_FIELDS.values():
-            place = getattr(self, field)
-            if place is not None:
-                return place
-        return None
+        return which_is_set(self, STOP_TARGET_FIELDS.values())[1]
 
     @property
     def note(self) -> str:

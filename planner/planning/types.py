@@ -9,6 +9,26 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+# The engine's public types, re-exported by the package (planner/planning/__init__.py).
+__all__ = [
+    "Candidates",
+    "DayPlan",
+    "Kind",
+    "Leg",
+    "LodgingKind",
+    "OpeningPeriod",
+    "Pace",
+    "PlaceInfo",
+    "Plan",
+    "PlanRequest",
+    "PlanWarning",
+    "PlannedStop",
+    "Role",
+    "Totals",
+    "Transport",
+    "Unplaced",
+]
+
 
 class Transport(StrEnum):
     CAR = "car"

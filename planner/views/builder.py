@@ -12,7 +12,7 @@ from planner.converters import TokenConverter
 from planner.geo.map_config import map_context
 from planner.models import Itinerary, SeasonalRoute, StartPoint
 from planner.planning.calendar import coming_saturday
-from planner.trips.itineraries import owned_tokens, remembered_keys
+from planner.trips.saving import owned_tokens, remembered_keys
 from planner.trips.warnings import display_plan
 
 from .sheets import itinerary_downloads

@@ -59,6 +59,14 @@ def open_and_keep(page, url):
     page.locator("#offline-keep.is-kept").wait_for(timeout=30_000)
 
 
+def keep_a_weekend(context, live_server):
+    """A weekend saved and opened once on a new page of the phone, which keeps it offline."""
+    saved = save_weekend(context, live_server)
+    page = context.new_page()
+    open_and_keep(page, live_server.url + saved["url"])
+    return page, saved
+
+
 def go_offline(context):
     context.set_offline(True)
 
@@ -71,10 +79,8 @@ def stops_and_times(plan) -> list[tuple[str, str]]:
 def test_a_kept_weekend_opens_offline_with_its_print_sheet_and_day_maps(
     huairou_live, phone, live_server
 ):
-    saved = save_weekend(phone, live_server)
-    page = phone.new_page()
+    page, saved = keep_a_weekend(phone, live_server)
     itinerary_url = live_server.url + saved["url"]
-    open_and_keep(page, itinerary_url)
     banner = page.locator("[data-offline-banner]")
     assert banner.is_hidden(), "online, the live page carries no offline banner"
     assert page.evaluate("navigator.serviceWorker.controller.scriptURL").endswith("/sw.js")
@@ -116,9 +122,7 @@ def test_a_kept_weekend_opens_offline_with_its_print_sheet_and_day_maps(
 
 
 def test_offline_the_planner_says_it_needs_a_connection(huairou_live, phone, live_server):
-    saved = save_weekend(phone, live_server)
-    page = phone.new_page()
-    open_and_keep(page, live_server.url + saved["url"])
+    page, saved = keep_a_weekend(phone, live_server)
     page.goto(live_server.url + "/plan/")
     notice = page.locator("#connection-notice")
     assert notice.is_hidden()
@@ -136,9 +140,7 @@ def test_offline_the_planner_says_it_needs_a_connection(huairou_live, phone, liv
 
 
 def test_offline_weekends_lists_what_is_kept_and_removes_it(huairou_live, phone, live_server):
-    saved = save_weekend(phone, live_server)
-    page = phone.new_page()
-    open_and_keep(page, live_server.url + saved["url"])
+    page, saved = keep_a_weekend(phone, live_server)
     page.goto(live_server.url + "/offline/")
     item = page.locator("#offline-list li")
     item.first.wait_for()
@@ -159,9 +161,7 @@ def test_offline_weekends_lists_what_is_kept_and_removes_it(huairou_live, phone,
 def test_a_new_version_of_the_itinerary_replaces_the_kept_copy(huairou_live, phone, live_server):
     from planner.models import Itinerary
 
-    saved = save_weekend(phone, live_server)
-    page = phone.new_page()
-    open_and_keep(page, live_server.url + saved["url"])
+    page, saved = keep_a_weekend(phone, live_server)
     Itinerary.objects.filter(token=saved["token"]).update(title="新的标题", version=2)
     page.reload()
     page.locator("#offline-keep.is-kept").wait_for()
@@ -181,6 +181,8 @@ def test_a_new_version_of_the_itinerary_replaces_the_kept_copy(huairou_live, pho
 def test_only_the_last_ten_weekends_are_kept(huairou_live, phone, live_server):
     page = phone.new_page()
     page.goto(live_server.url + "/offline/")
+    # Leaving this page while its worker still installs could leave the next page uncontrolled.
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.evaluate(
         """async () => {
           for (let day = 1; day <= 10; day++) {
@@ -237,9 +239,7 @@ def test_map_tiles_the_visitor_viewed_are_cached_and_only_those(
                       headers={"Access-Control-Allow-Origin": "*"})  # fmt: skip
 
     phone.route(OSM_TILES, tile_server)
-    saved = save_weekend(phone, live_server)
-    page = phone.new_page()
-    open_and_keep(page, live_server.url + saved["url"])
+    page, saved = keep_a_weekend(phone, live_server)
     reload_until_tiles_show(page)  # now through the worker
     viewed = set(page.evaluate("[...document.querySelectorAll('.leaflet-tile')].map((t) => t.src)"))
     cached = set(page.evaluate(
@@ -259,9 +259,7 @@ def test_map_tiles_the_visitor_viewed_are_cached_and_only_those(
 
 def test_a_refreshed_copy_brings_the_static_files_it_now_needs(huairou_live, phone, live_server):
     """After a deploy renames a static file, the next online visit completes the kept copy."""
-    saved = save_weekend(phone, live_server)
-    page = phone.new_page()
-    open_and_keep(page, live_server.url + saved["url"])
+    page, saved = keep_a_weekend(phone, live_server)
     script = "/static/planner/itinerary.js"
     cached = """async ([token, url]) => {
       const cache = await caches.open("huairou-weekend-" + token);
@@ -281,9 +279,7 @@ def test_a_refreshed_copy_brings_the_static_files_it_now_needs(huairou_live, pho
 
 
 def test_offline_the_files_still_download(huairou_live, phone, live_server):
-    saved = save_weekend(phone, live_server)
-    page = phone.new_page()
-    open_and_keep(page, live_server.url + saved["url"])
+    page, saved = keep_a_weekend(phone, live_server)
     go_offline(phone)
     page.goto(live_server.url + saved["url"] + "print/")
     with page.expect_download() as download:

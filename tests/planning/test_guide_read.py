@@ -16,11 +16,16 @@ def lunches(day):
     ]
 
 
+def plan_by_day(*days, stays=()):
+    """A plan of these stops, each kept to its day (the first list is day 1), among these stays."""
+    stops = [place for day in days for place in day]
+    preferred = {place.slug: number for number, day in enumerate(days, start=1) for place in day}
+    trip = request(stops, days=len(days), preferred_days=preferred)
+    return make_plan(trip, Candidates(homestays=tuple(stays)))
+
+
 def test_a_day_that_reaches_its_stay_at_midday_still_has_lunch_at_lunchtime():
-    plan = make_plan(
-        request([HONGLUO, MUTIANYU], days=2, preferred_days={"hongluo": 1, "mutianyu": 2}),
-        Candidates(homestays=(NEAR_YANQI,)),
-    )
+    plan = plan_by_day([HONGLUO], [MUTIANYU], stays=[NEAR_YANQI])
     day1 = plan.days[0]
     assert day1.back.time() > dt.time(11, 0)  # the day is out at lunchtime
 
@@ -44,14 +49,7 @@ def test_the_morning_after_starts_from_the_stay_actually_chosen_not_yesterdays_l
     # Day 1 ends at Yanqi Lake; the only stay is by Mutianyu. From there a guide visits
     # Mutianyu first and Hongluo on the way home, not Hongluo and then back to Mutianyu.
     by_mutianyu = homestay("by-mutianyu", 40.428, 116.56, price_cny_min=800)
-    plan = make_plan(
-        request(
-            [YANQI, HONGLUO, MUTIANYU],
-            days=2,
-            preferred_days={"yanqi": 1, "hongluo": 2, "mutianyu": 2},
-        ),
-        Candidates(homestays=(by_mutianyu,)),
-    )
+    plan = plan_by_day([YANQI], [HONGLUO, MUTIANYU], stays=[by_mutianyu])
     day2 = plan.days[1]
     assert day2.start.slug == "by-mutianyu"
     assert [s.place.slug for s in day2.stops if s.role == Role.VISIT] == ["mutianyu", "hongluo"]
@@ -64,14 +62,7 @@ def test_the_second_night_stays_where_the_first_was_unless_another_saves_real_ro
     # Mutianyu -> Hongluo: each is the least detour for one night.
     first = homestay("first-stay", 40.4280, 116.5800, price_cny_min=800)
     next_door = homestay("next-door", 40.4230, 116.5740, price_cny_min=800)
-    plan = make_plan(
-        request(
-            [YANQI, MUTIANYU, HONGLUO],
-            days=3,
-            preferred_days={"yanqi": 1, "mutianyu": 2, "hongluo": 3},
-        ),
-        Candidates(homestays=(first, next_door)),
-    )
+    plan = plan_by_day([YANQI], [MUTIANYU], [HONGLUO], stays=[first, next_door])
     nights = [day.overnight.slug for day in plan.days if day.overnight is not None]
     assert nights == ["first-stay", "first-stay"]
 
@@ -81,11 +72,7 @@ def test_a_stay_far_off_tomorrows_way_is_not_kept_for_the_second_night():
     north_2 = spot("north-2", 40.92, 116.60)
     by_yanqi = homestay("by-yanqi", 40.41, 116.68, price_cny_min=600)
     up_north = homestay("up-north", 40.91, 116.61, price_cny_min=600)
-    plan = make_plan(
-        request([YANQI, north_1, north_2], days=3,
-                preferred_days={"yanqi": 1, "north-1": 2, "north-2": 3}),
-        Candidates(homestays=(by_yanqi, up_north)),
-    )  # fmt: skip
+    plan = plan_by_day([YANQI], [north_1], [north_2], stays=[by_yanqi, up_north])
     assert plan.days[1].overnight.slug == "up-north"
 
 

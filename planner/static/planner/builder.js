@@ -1,7 +1,7 @@
 /* The itinerary builder: the visitor's choices → POST /api/plan → timeline and map.
  * State lives here and in the browser's draft (draft.js), so a reload, another page or the
- * language switch never loses it; the server computes. The map and the search live in
- * builder_map.js (window.HuairouBuilderMap). */
+ * language switch never loses it; the server computes. The stop list lives in
+ * builder_stops.js, saving in builder_save.js, the map and the search in builder_map.js. */
 (function () {
   "use strict";
   const HM = window.HuairouMap;
@@ -10,11 +10,8 @@
   const config = HM.readJSON("builder-config");
   const text = config.text;
   const form = document.getElementById("plan-form");
-  const stopList = document.getElementById("stop-list");
   const status = document.getElementById("plan-status");
-  const saveStatus = document.getElementById("save-status");
   const undoBox = document.getElementById("undo-box");
-  const orderNote = document.getElementById("order-note");
   const containers = {
     timeline: document.getElementById("timeline"),
     general: document.getElementById("plan-warnings-general"),
@@ -30,27 +27,13 @@
   let lastPlan = null;
   let timer = null;
   let inFlight = null;
-  // Edit keys of the itineraries this browser saved: token -> key. The share link alone
-  // cannot change an itinerary; without its key the builder edits a copy.
-  const KEYS = "huairou-edit-keys";
-  function storedKeys() {
-    try { return JSON.parse(window.localStorage.getItem(KEYS) || "{}") || {}; } catch (e) { return {}; }
-  }
-  function keepKey(token, key) {
-    const keys = storedKeys();
-    delete keys[token];
-    const kept = Object.assign({}, { [token]: key });
-    Object.keys(keys).slice(0, 49).forEach(function (t) { kept[t] = keys[t]; });
-    try { window.localStorage.setItem(KEYS, JSON.stringify(kept)); } catch (e) { /* private mode */ }
-  }
-  let editToken = config.edit_token || "";
-  let editKey = config.edit_key || (editToken && storedKeys()[editToken]) || "";
-  if (editToken && !editKey) {
-    editToken = "";
-    saveStatus.textContent = text.copy;
-  }
-  if (editToken) keepKey(editToken, editKey);
-  let version = config.version;
+  const stops = window.HuairouBuilderStops.start({
+    state: state, text: text, form: form, changed: changed, keep: keep, showOnMap: showOnMap,
+  });
+  const saving = window.HuairouBuilderSave.start({
+    config: config, text: text, state: state, readForm: readForm, requestBody: requestBody,
+    errorText: errorText, keep: keep,
+  });
   let BM = null; // the map module, once it has started
 
   // --- state ⇄ form ⇄ draft ------------------------------------------------------------------
@@ -83,7 +66,7 @@
   }
 
   function keep() {
-    Draft.write(Object.assign({}, state, { edit_token: editToken, version: version }));
+    Draft.write(Object.assign({}, state, saving.draftFields()));
   }
 
   function requestBody() {
@@ -95,136 +78,6 @@
     if (state.budget_per_night) body.budget_per_night = state.budget_per_night;
     if (state.homestay) body.homestay = state.homestay;
     return body;
-  }
-
-  // --- the stop list -----------------------------------------------------------------------
-
-  function placeLabel(slug) {
-    const names = state.names[slug];
-    return names ? HM.placeName(names) : slug;
-  }
-
-  function remember(place) {
-    state.names[place.slug] = { name_zh: place.name_zh, name_en: place.name_en };
-  }
-
-  function iconButton(label, symbol, handler, pressed) {
-    const button = HM.element("button", "icon-button", symbol);
-    button.type = "button";
-    button.setAttribute("aria-label", label);
-    button.title = label;
-    if (pressed !== undefined) button.setAttribute("aria-pressed", pressed ? "true" : "false");
-    button.addEventListener("click", handler);
-    return button;
-  }
-
-  function renderStops() {
-    stopList.textContent = "";
-    document.getElementById("stops-empty").hidden = state.stops.length > 0;
-    state.stops.forEach(function (slug, index) {
-      const locked = state.locked.indexOf(slug) !== -1;
-      const item = HM.element("li", "stop-item" + (locked ? " is-locked" : ""));
-      item.draggable = true;
-      item.dataset.slug = slug;
-      const label = placeLabel(slug);
-      const name = HM.element("button", "stop-item-name link-button", label);
-      name.type = "button";
-      name.title = text.show_on_map;
-      name.setAttribute("translate", "no");
-      name.addEventListener("click", function () { if (BM) BM.showPlace(slug); });
-      if (locked) name.appendChild(HM.element("small", "lock-flag", " (" + text.locked + ")"));
-      const actions = HM.element("span", "stop-item-actions");
-      actions.append(
-        iconButton(text.up + ": " + label, "↑", function () { move(index, index - 1); }),
-        iconButton(text.down + ": " + label, "↓", function () { move(index, index + 1); }),
-        iconButton((locked ? text.unlock : text.lock) + ": " + label, "⚓", function () { toggleLock(slug); }, locked),
-        iconButton(text.remove + ": " + label, "✕", function () { remove(slug); })
-      );
-      item.append(HM.element("span", "stop-item-number", String(index + 1)), name, actions);
-      item.addEventListener("dragstart", function (event) { event.dataTransfer.setData("text/plain", String(index)); item.classList.add("is-dragging"); });
-      item.addEventListener("dragend", function () { item.classList.remove("is-dragging"); });
-      item.addEventListener("dragover", function (event) { event.preventDefault(); });
-      item.addEventListener("drop", function (event) {
-        event.preventDefault();
-        move(parseInt(event.dataTransfer.getData("text/plain"), 10), index);
-      });
-      stopList.appendChild(item);
-    });
-  }
-
-  /* Names of stops the browser does not know yet (a route's stop without a location). */
-  function fetchNames() {
-    const unknown = state.stops.filter(function (slug) { return !state.names[slug]; });
-    if (!unknown.length) return;
-    fetch(HM.url("search_api") + "?" + new URLSearchParams({ slugs: unknown.join(",") }).toString())
-      .then(function (response) { return response.json(); })
-      .then(function (data) {
-        (data.results || []).forEach(remember);
-        if (data.results && data.results.length) { renderStops(); keep(); }
-      })
-      .catch(function () {});
-  }
-
-  function move(from, to) {
-    if (to < 0 || to >= state.stops.length || from === to) return;
-    const slug = state.stops.splice(from, 1)[0];
-    state.stops.splice(to, 0, slug);
-    if (state.optimize) {
-      // A visitor who reorders by hand wants that order kept.
-      state.optimize = false;
-      form.elements.optimize.checked = false;
-      orderNote.textContent = text.order_kept;
-      orderNote.hidden = false;
-    }
-    renderStops();
-    const moved = stopList.querySelectorAll(".stop-item")[to];
-    if (moved) moved.querySelector(".icon-button").focus();
-    changed();
-  }
-
-  function toggleLock(slug) {
-    const at = state.locked.indexOf(slug);
-    if (at === -1) state.locked.push(slug); else state.locked.splice(at, 1);
-    renderStops();
-    changed();
-  }
-
-  function remove(slug) {
-    const index = state.stops.indexOf(slug);
-    const wasLocked = state.locked.indexOf(slug) !== -1;
-    state.stops = state.stops.filter(function (s) { return s !== slug; });
-    state.locked = state.locked.filter(function (s) { return s !== slug; });
-    renderStops();
-    offerUndo(slug, index, wasLocked);
-    changed();
-  }
-
-  /* "Removed X. Undo": puts the stop back where it was. */
-  function offerUndo(slug, index, wasLocked) {
-    undoBox.textContent = "";
-    undoBox.append(HM.element("span", null, TL.fill(text.removed, { name: placeLabel(slug) }) + " "));
-    const undo = HM.element("button", "button button-secondary undo-button", text.undo);
-    undo.type = "button";
-    undo.addEventListener("click", function () {
-      if (state.stops.indexOf(slug) === -1) state.stops.splice(Math.min(index, state.stops.length), 0, slug);
-      if (wasLocked && state.locked.indexOf(slug) === -1) state.locked.push(slug);
-      undoBox.textContent = TL.fill(text.restored, { name: placeLabel(slug) });
-      renderStops();
-      changed();
-    });
-    undoBox.appendChild(undo);
-  }
-
-  function add(place) {
-    remember(place);
-    if (state.stops.indexOf(place.slug) !== -1) {
-      status.textContent = TL.fill(text.already, { name: placeLabel(place.slug) });
-      return;
-    }
-    state.stops.push(place.slug);
-    renderStops();
-    status.textContent = TL.fill(text.added_to_plan, { name: placeLabel(place.slug), n: state.stops.length });
-    changed();
   }
 
   // --- planning ----------------------------------------------------------------------------
@@ -268,8 +121,7 @@
           return;
         }
         lastPlan = result.data;
-        rememberPlanNames(lastPlan);
-        if (state.optimize) adoptPlanOrder(lastPlan);
+        stops.follow(lastPlan);
         TL.render(containers, lastPlan, text, { onSwap: swapHomestay, chosen: state.homestay, onShow: showOnMap });
         if (BM) BM.drawPlan(lastPlan);
         status.textContent = text.planned;
@@ -282,26 +134,6 @@
         status.className = "plan-status is-error";
       })
       .finally(function () { document.body.classList.remove("is-planning"); });
-  }
-
-  function rememberPlanNames(plan) {
-    plan.days.forEach(function (day) { day.stops.forEach(remember); });
-    (plan.unplaced || []).forEach(function (stop) { if (stop.name_zh || stop.name_en) remember(stop); });
-    renderStops();
-    fetchNames();
-  }
-
-  /* With "optimise" on, the list shows the order the planner chose. */
-  function adoptPlanOrder(plan) {
-    const planned = [];
-    plan.days.forEach(function (day) {
-      day.stops.forEach(function (stop) {
-        if (!stop.suggested && state.stops.indexOf(stop.slug) !== -1 && planned.indexOf(stop.slug) === -1) planned.push(stop.slug);
-      });
-    });
-    const rest = state.stops.filter(function (slug) { return planned.indexOf(slug) === -1; });
-    state.stops = planned.concat(rest);
-    renderStops();
   }
 
   /* "" is "choose for me": the planner picks a stay within the budget again. */
@@ -327,7 +159,7 @@
     if (BM) BM.showPlace(slug);
   }
 
-  // --- seasonal routes and saving ------------------------------------------------------------
+  // --- seasonal routes and a new plan --------------------------------------------------------
 
   function loadRoute(slug, days) {
     state.days = days;
@@ -343,83 +175,18 @@
         state.stops = data.request.stops.slice();
         state.locked = [];
         state.homestay = null;
-        renderStops();
+        stops.render();
         changed();
       })
       .catch(function () { status.textContent = text.offline; });
   }
 
-  // A retry of the same save (after a lost answer) sends the same key: the server then
-  // returns the itinerary it already saved instead of making a second one.
-  let pending = { body: null, key: null };
-  function idempotencyKey(body) {
-    if (pending.body !== body) {
-      const bytes = new Uint8Array(24);
-      window.crypto.getRandomValues(bytes);
-      const key = Array.from(bytes, function (b) { return b.toString(16).padStart(2, "0"); }).join("");
-      pending = { body: body, key: key };
-    }
-    return pending.key;
-  }
-
-  function save() {
-    readForm();
-    if (!state.stops.length) {
-      saveStatus.textContent = text.empty_plan;
-      return;
-    }
-    const body = Object.assign(requestBody(), { title: state.title });
-    const url = editToken ? HM.url("itinerary_api", editToken) : HM.url("itineraries_api");
-    if (editToken) body.version = version;
-    saveStatus.textContent = text.planning;
-    const headers = { "Content-Type": "application/json" };
-    if (editToken) headers["X-Edit-Key"] = editKey;
-    else headers["Idempotency-Key"] = idempotencyKey(JSON.stringify(body));
-    fetch(url, { method: editToken ? "PUT" : "POST", headers: headers, body: JSON.stringify(body) })
-      .then(function (response) {
-        return response.json().then(function (data) { return { status: response.status, data: data }; });
-      })
-      .then(function (result) {
-        if (result.status === 409) { saveStatus.textContent = text.conflict; return; }
-        if (result.status === 403) { saveStatus.textContent = text.forbidden; return; }
-        if (result.status >= 400) {
-          saveStatus.textContent = text.failed + " " + errorText(result.data.errors || {});
-          return;
-        }
-        if (result.data.edit_key) keepKey(result.data.token, result.data.edit_key);
-        Draft.rememberSaved({ url: result.data.url, title: state.title || text.untitled, date: state.date });
-        // The draft now edits the saved itinerary (when this browser holds its key).
-        editToken = result.data.edit_key || editKey ? result.data.token : "";
-        editKey = result.data.edit_key || editKey;
-        version = result.data.version;
-        keep();
-        window.location.assign(result.data.url);
-      })
-      .catch(function () { saveStatus.textContent = text.offline; });
-  }
-
-  /* "My saved plans": the ones saved from this browser, newest first. */
-  function renderSaved() {
-    const list = document.getElementById("saved-list");
-    const known = Array.from(list.querySelectorAll("a")).map(function (a) { return a.getAttribute("href"); });
-    Draft.savedPlans().forEach(function (saved) {
-      if (known.indexOf(saved.url) !== -1) return;
-      const item = HM.element("li");
-      const link = HM.link(saved.url, saved.title);
-      link.setAttribute("translate", "no"); // the visitor's own words
-      item.append(link, " ", HM.element("small", null, saved.date || ""));
-      list.appendChild(item);
-    });
-    document.getElementById("my-plans").hidden = !list.children.length;
-  }
-
   function startNew() {
     Object.assign(state, { title: "", stops: [], locked: [], homestay: null, route: null });
     Object.assign(state, config.initial, { stops: [], locked: [] });
-    editToken = "";
-    version = null;
+    saving.forget();
     applyToForm();
-    renderStops();
+    stops.render();
     undoBox.textContent = "";
     changed();
   }
@@ -435,12 +202,7 @@
       restored.date = config.initial.date;
       undoBox.textContent = text.date_moved;
     }
-    // A draft that edits a saved itinerary does so only with that itinerary's key.
-    if (draft.edit_token && storedKeys()[draft.edit_token]) {
-      editToken = draft.edit_token;
-      editKey = storedKeys()[editToken];
-      version = draft.version;
-    }
+    saving.resume(draft);
     return restored;
   }
 
@@ -451,8 +213,8 @@
     state.names = Object.assign({}, config.names || {}, state.names || {});
     applyToForm();
     readForm();
-    renderStops();
-    renderSaved();
+    stops.render();
+    saving.renderSaved();
     form.addEventListener("change", function (event) {
       readForm();
       if (event.target.name === "budget_per_night") recheckStay();
@@ -464,9 +226,9 @@
       if (!select.value) return;
       loadRoute(select.value, parseInt(select.selectedOptions[0].dataset.days, 10) || 1);
     });
-    document.getElementById("save-button").addEventListener("click", save);
+    document.getElementById("save-button").addEventListener("click", saving.save);
     document.getElementById("new-plan").addEventListener("click", startNew);
-    window.HuairouBuilder = { add: add, placeLabel: placeLabel, remember: remember, text: text, plan: function () { return lastPlan; } };
+    window.HuairouBuilder = { add: stops.add, placeLabel: stops.placeLabel, remember: stops.remember, text: text, plan: function () { return lastPlan; } };
     BM = window.HuairouBuilderMap ? window.HuairouBuilderMap.start(window.HuairouBuilder) : null;
     if (config.route) {
       const option = document.querySelector('#plan-route option[value="' + CSS.escape(config.route) + '"]');
@@ -476,7 +238,7 @@
         return;
       }
     }
-    if (config.add && config.add.slug) add(config.add);
+    if (config.add && config.add.slug) stops.add(config.add);
     else { keep(); replan(); }
   }
 
