@@ -18,8 +18,9 @@ class Timestamped(models.Model):
         super().save(*args, **kwargs)
 
 
-def exactly_one_set(fields) -> models.Q:
+def exactly_one_of(fields, name: str) -> models.CheckConstraint:
     """The check that exactly one of these nullable foreign keys is set on a row."""
+    fields = tuple(fields)
     condition = models.Q()
     for chosen in fields:
         only_this = models.Q(**{f"{chosen}__isnull": False})
@@ -27,7 +28,7 @@ def exactly_one_set(fields) -> models.Q:
             if other != chosen:
                 only_this &= models.Q(**{f"{other}__isnull": True})
         condition |= only_this
-    return condition
+    return models.CheckConstraint(condition=condition, name=name)
 
 
 def which_is_set(row, fields):

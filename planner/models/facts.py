@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from planner.planning.types import in_yearly_span
 
-from .base import exactly_one_set, which_is_set
+from .base import exactly_one_of, which_is_set
 from .fields import months_field
 
 # The models a source, highlight or period may belong to, by the field that points at them.
@@ -91,11 +91,7 @@ class Source(OwnedRow):
     class Meta(OwnedRow.Meta):
         verbose_name = _("source")
         verbose_name_plural = _("sources")
-        constraints = [
-            models.CheckConstraint(
-                condition=exactly_one_set(SOURCE_OWNERS), name="source_one_owner"
-            ),
-        ]
+        constraints = [exactly_one_of(SOURCE_OWNERS, "source_one_owner")]
 
     def __str__(self):
         return self.title
@@ -189,11 +185,7 @@ class Highlight(OwnedRow):
     class Meta(OwnedRow.Meta):
         verbose_name = _("highlight or fact")
         verbose_name_plural = _("highlights and facts")
-        constraints = [
-            models.CheckConstraint(
-                condition=exactly_one_set(HIGHLIGHT_OWNERS), name="highlight_one_owner"
-            ),
-        ]
+        constraints = [exactly_one_of(HIGHLIGHT_OWNERS, "highlight_one_owner")]
 
     def __str__(self):
         return self.text_en[:60] or self.text_zh[:60]

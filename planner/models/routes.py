@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .base import Timestamped, exactly_one_set, which_is_set
+from .base import Timestamped, exactly_one_of, which_is_set
 from .fields import months_field, research_notes_field
 from .places import (
     Confidence,
@@ -126,9 +126,7 @@ class RouteStop(models.Model):
         ordering = ["route", "position"]
         constraints = [
             models.UniqueConstraint(fields=["route", "position"], name="routestop_unique_position"),
-            models.CheckConstraint(
-                condition=exactly_one_set(STOP_TARGET_FIELDS.values()), name="routestop_one_target"
-            ),
+            exactly_one_of(STOP_TARGET_FIELDS.values(), "routestop_one_target"),
         ]
 
     def __str__(self):

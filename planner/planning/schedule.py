@@ -170,7 +170,7 @@ def advance(
     return Step(outcome.depart, pending and not lunch_here, outcome.late, lunch_here)
 
 
-def lunch_elsewhere_cost(rules: TimeRules, lunch_in_day: bool, step: Step) -> float:
+def missed_lunch_cost(rules: TimeRules, lunch_in_day: bool, step: Step) -> float:
     """A café or restaurant the visitor chose, passed by while lunch is eaten elsewhere
     (before, or on the way to it), costs what a lunch detour may: a guide eats there."""
     if not lunch_in_day or not rules.serves_lunch or step.lunch_here:

@@ -13,33 +13,25 @@ from planner.planning.types import OpeningPeriod
 STOP_MODELS = (ScenicSpot, VillageCafe, Village, PointOfInterest, Homestay)
 
 
+# PlaceInfo fields every place model has under the same name, ...
+SAME_NAME = ("slug", "kind", "name_zh", "name_en", "opens", "closes", "last_entry",
+             "price_cny_min", "price_cny_max", "confidence", "address_zh", "phone", "town_zh",
+             "is_illustrative")  # fmt: skip
+# ... those only some kinds have (the engine's default for the others) ...
+SOME_KINDS = {"visit_minutes": None, "rating": "", "rating_confirmed": True, "category": "",
+              "outdoor": False}  # fmt: skip
+# ... and the lists it takes as tuples.
+AS_TUPLES = ("best_months", "seasons", "closed_weekdays")
+
+
 def place_info(place) -> PlaceInfo:
     return PlaceInfo(
-        slug=place.slug,
-        kind=place.kind,
-        name_zh=place.name_zh,
-        name_en=place.name_en,
+        **{name: getattr(place, name) for name in SAME_NAME},
+        **{name: getattr(place, name, default) for name, default in SOME_KINDS.items()},
+        **{name: tuple(getattr(place, name) or ()) for name in AS_TUPLES},
         lat=float(place.latitude),
         lng=float(place.longitude),
-        opens=place.opens,
-        closes=place.closes,
-        last_entry=place.last_entry,
-        visit_minutes=getattr(place, "visit_minutes", None),
-        price_cny_min=place.price_cny_min,
-        price_cny_max=place.price_cny_max,
-        best_months=tuple(place.best_months or ()),
-        seasons=tuple(place.seasons or ()),
-        rating=getattr(place, "rating", ""),
-        rating_confirmed=getattr(place, "rating_confirmed", True),
-        confidence=place.confidence,
-        address_zh=place.address_zh,
-        phone=place.phone,
-        town_zh=place.town_zh,
-        category=getattr(place, "category", ""),
-        is_illustrative=place.is_illustrative,
         periods=opening_periods(place),
-        closed_weekdays=tuple(place.closed_weekdays or ()),
-        outdoor=getattr(place, "outdoor", False),
         lodging_kind=place.type if isinstance(place, Homestay) else "",
     )
 
