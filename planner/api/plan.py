@@ -21,7 +21,7 @@ from planner.trips.saving import (
     update_itinerary,
 )
 from planner.trips.service import compute
-from planner.trips.warnings import display_plan
+from planner.trips.warnings_display import display_plan
 
 from .errors import error_response
 

@@ -13,7 +13,7 @@ from planner.exports.legs import leg_summary
 from planner.geo.coordinates import navigation_links
 from planner.models import PLACE_MODEL_BY_KIND
 from planner.planning.hours import hours_source, period_in_force
-from planner.trips.warnings import display_plan
+from planner.trips.warnings_display import display_plan
 
 
 @dataclass(frozen=True)

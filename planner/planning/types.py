@@ -206,7 +206,7 @@ class PlannedStop:
 class PlanWarning:
     """Something a visitor should know about a plan: a code and its parameters, no sentence.
 
-    The display layer words it in the viewer's language (planner/trips/warnings.py).
+    The display layer words it in the viewer's language (planner/trips/warnings_display.py).
     """
 
     code: str

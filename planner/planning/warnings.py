@@ -1,6 +1,6 @@
 """Warning codes, and the warnings about the places and dates themselves, whatever the order.
 
-The engine says codes and parameters; planner/trips/warnings.py words them.
+The engine says codes and parameters; planner/trips/warnings_display.py words them.
 """
 
 import datetime as dt
@@ -15,7 +15,7 @@ from .types import PlanRequest, PlanWarning, Transport
 
 
 class WarningCode(StrEnum):
-    """Every warning the engine (or the trip layer) can give; the words live in trips/warnings."""
+    """Every warning the engine (or the trip layer) can give; trips/warnings_display words it."""
 
     HOURS_ASSUMED = "hours_assumed"  # opens, closes: hours unknown, the default is assumed
     CLOSED_THAT_DAY = "closed_that_day"  # reason, date: not scheduled on a day it is shut

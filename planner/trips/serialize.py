@@ -7,7 +7,7 @@ from planner.planning import DayPlan, Leg, PlaceInfo, Plan, PlannedStop, PlanWar
 from planner.planning.warnings import WarningCode
 
 from .requests import CUSTOM_START_SLUG
-from .warnings import stored_warning
+from .warnings_display import stored_warning
 
 
 def place_url(place: PlaceInfo) -> str | None:
@@ -110,7 +110,7 @@ def day_json(day: DayPlan) -> dict:
 
 
 def plan_json(plan: Plan, unmapped=()) -> dict:
-    """The plan as saved and served; `trips.warnings.display_plan` words its warnings."""
+    """The plan as saved and served; `trips.warnings_display.display_plan` words its warnings."""
     warnings = [stored_warning(warning) for warning in plan.warnings]
     warnings += [
         stored_warning(

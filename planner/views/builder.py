@@ -13,7 +13,7 @@ from planner.geo.map_config import map_context
 from planner.models import Itinerary, SeasonalRoute, StartPoint
 from planner.planning.calendar import coming_saturday
 from planner.trips.saving import owned_tokens, remembered_keys
-from planner.trips.warnings import display_plan
+from planner.trips.warnings_display import display_plan
 
 from .sheets import itinerary_downloads
 

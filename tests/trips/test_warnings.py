@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from planner.models import ScenicSpot
-from planner.trips.warnings import display_plan, placement
+from planner.trips.warnings_display import display_plan, placement
 from tests.dates import OCTOBER_SATURDAY
 
 NOT_MAPPED_EN = "has no verified location yet, so it is not in the timetable"

@@ -1,6 +1,6 @@
 /* Renders a plan (the API's JSON) as a day-by-day timeline. Used by the builder; all text
  * goes through textContent because names and titles are data. The server places and words
- * each warning (planner/trips/warnings.py): stops, days and the plan carry their own. */
+ * each warning (planner/trips/warnings_display.py): stops, days and the plan carry their own. */
 (function () {
   "use strict";
   const HM = window.HuairouMap;
