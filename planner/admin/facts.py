@@ -1,5 +1,5 @@
-"""Inline rows for a record's sources, opening periods and highlights, and the rule that a
-changed fact (hours, a pin) comes with a fresh verification date and a reviewed confidence."""
+"""Inline rows for a record's sources, opening periods and highlights: text cleaned like the
+record's own, and changed hours need the record's fresh verification date."""
 
 from django import forms
 from django.contrib import admin
@@ -8,25 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from planner.models import Highlight, OpeningPeriod, Source
 
-# Changing any of these changes what a visitor relies on: the editor must say when they checked.
-VERIFIED_FACT_FIELDS = ("opens", "closes", "last_entry", "closed_weekdays", "latitude", "longitude")
-RECHECK_MESSAGE = _(
-    "You changed the hours or the location: set “last verified” to the day you checked it "
-    "and review the confidence."
-)
-
-
-class VerifiedFactsForm(forms.ModelForm):
-    """Asks for a new `last_verified` whenever hours or the pin change."""
-
-    def clean(self):
-        cleaned = super().clean()
-        changed = set(self.changed_data)
-        self.instance._verification_updated = "last_verified" in changed
-        facts_changed = bool(changed & set(VERIFIED_FACT_FIELDS))
-        if self.instance.pk and facts_changed and not self.instance._verification_updated:
-            self.add_error("last_verified", RECHECK_MESSAGE)
-        return cleaned
+from .forms import RECHECK_MESSAGE, CleanTextModelForm
 
 
 class PeriodsFormSet(forms.BaseInlineFormSet):
@@ -51,6 +33,7 @@ class SourcesFormSet(forms.BaseInlineFormSet):
 # that points at its page's model by itself.
 class SourceInline(admin.TabularInline):
     model = Source
+    form = CleanTextModelForm
     formset = SourcesFormSet
     extra = 0
     fields = ["position", "title", "url", "as_of", "supports", "editor_ref"]
@@ -58,6 +41,7 @@ class SourceInline(admin.TabularInline):
 
 class OpeningPeriodInline(admin.TabularInline):
     model = OpeningPeriod
+    form = CleanTextModelForm
     formset = PeriodsFormSet
     extra = 0
     fields = ["position", "start_month", "start_day", "end_month", "end_day", "opens", "closes",
@@ -66,6 +50,7 @@ class OpeningPeriodInline(admin.TabularInline):
 
 class HighlightInline(admin.StackedInline):
     model = Highlight
+    form = CleanTextModelForm
     extra = 0
     fields = ["position", "months", ("text_zh", "text_en"),
               ("source_title", "source_url", "source_as_of")]  # fmt: skip

@@ -1,10 +1,11 @@
-"""Admin forms clean what editors paste: characters XML cannot carry never reach the data."""
+"""Admin forms clean what editors paste (characters XML cannot carry never reach the data),
+and a changed fact (hours, a pin) comes with a fresh verification date and a reviewed
+confidence."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from planner.untrusted import xml_safe
-
-from .facts import VerifiedFactsForm
 
 
 def _clean(value):
@@ -23,6 +24,27 @@ class CleanTextModelForm(forms.ModelForm):
         cleaned = super().clean()
         for name, value in cleaned.items():
             cleaned[name] = _clean(value)
+        return cleaned
+
+
+# Changing any of these changes what a visitor relies on: the editor must say when they checked.
+VERIFIED_FACT_FIELDS = ("opens", "closes", "last_entry", "closed_weekdays", "latitude", "longitude")
+RECHECK_MESSAGE = _(
+    "You changed the hours or the location: set “last verified” to the day you checked it "
+    "and review the confidence."
+)
+
+
+class VerifiedFactsForm(forms.ModelForm):
+    """Asks for a new `last_verified` whenever hours or the pin change."""
+
+    def clean(self):
+        cleaned = super().clean()
+        changed = set(self.changed_data)
+        self.instance._verification_updated = "last_verified" in changed
+        facts_changed = bool(changed & set(VERIFIED_FACT_FIELDS))
+        if self.instance.pk and facts_changed and not self.instance._verification_updated:
+            self.add_error("last_verified", RECHECK_MESSAGE)
         return cleaned
 
 

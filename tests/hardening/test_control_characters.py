@@ -63,6 +63,16 @@ def test_admin_forms_strip_control_characters(huairou, admin_client):
     assert spot.name_en == "HongluoTemple"
 
 
+def test_admin_inline_rows_strip_control_characters_too(huairou, admin_client):
+    # A source's title and a highlight's text pasted from a document, on the spot's own form.
+    spot = ScenicSpot.objects.get(slug="mutianyu-great-wall")
+    changes = {"sources-0-title": f"Notice{VT}2023", "highlights-0-text_en": f"Towers{VT}\x1f"}
+    response = post_change(admin_client, spot, **changes)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert spot.sources.order_by("position").first().title == "Notice2023"
+    assert spot.highlights.order_by("position").first().text_en == "Towers"
+
+
 @pytest.fixture
 def hostile_homestay(huairou):
     stay = Homestay.objects.filter(is_published=True).first()
