@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from planner.geo.extent import HUAIROU_EXTENT, is_inside_huairou
 from planner.planning.seasons import SEASON_MONTHS
+from planner.planning.types import LodgingKind
 
 from .base import Timestamped
 from .fields import months_field, research_notes_field, tags_field, weekdays_field
@@ -305,16 +306,22 @@ class SeasonNotes(models.Model):
         abstract = True
 
 
+# The codes are the engine's (planning.types.LodgingKind), the labels the editors'.
+LODGING_KIND_LABELS = {
+    LodgingKind.HOMESTAY: _("homestay (民宿)"),
+    LodgingKind.HOTEL: _("hotel"),
+    LodgingKind.FARMSTAY: _("farmstay (农家院)"),
+}
+
+
 class Homestay(SeasonNotes, Place):
     kind = "homestay"
 
-    class Type(models.TextChoices):
-        HOMESTAY = "homestay", _("homestay (民宿)")
-        HOTEL = "hotel", _("hotel")
-        FARMSTAY = "farmstay", _("farmstay (农家院)")
-
     type = models.CharField(
-        _("lodging kind"), max_length=20, choices=Type.choices, default=Type.HOMESTAY
+        _("lodging kind"),
+        max_length=20,
+        choices=[(kind.value, label) for kind, label in LODGING_KIND_LABELS.items()],
+        default=LodgingKind.HOMESTAY.value,
     )
     rooms = models.PositiveIntegerField(_("rooms"), null=True, blank=True)
 
