@@ -13,6 +13,8 @@ MODE_WORDS = {
 
 def leg_summary(leg: dict) -> str:
     """Lines and modes, then driving, parking/shuttle and waiting minutes (non-zero ones)."""
+    if leg.get("mode") == "walk":  # a walk has no driving, parking or waiting to split out
+        return f"{_('walk')} {leg.get('drive_minutes') or leg.get('minutes', 0)} {_('min')}"
     steps = leg.get("steps") or []
     if steps:
         means = [step["line"] or _(MODE_WORDS.get(step["mode"], step["mode"])) for step in steps]

@@ -121,6 +121,9 @@ BUS_SLOWDOWN = 1.3
 # Minimum minutes to change between a line and the next one (L).
 TRANSFER_MINUTES = 5
 TRANSIT_HUBS = ("huairou-town", "yanqihu-station")
+# Without a car, two places this near by road are walked between, at a village pace (L).
+WALK_MAX_KM = 1.5
+WALK_KMH = 4
 # A place this near a local line's stop is served by it without a walk (the stop itself).
 AT_THE_STOP_KM = 0.3
 

@@ -166,6 +166,9 @@ class TransitPlanner:
         if by_line:
             return by_line  # as from the city: a line that serves the place is the way
         drive = self._drive(a.point, b.point)
+        if drive.km <= p.WALK_MAX_KM:  # next door: no one books a car for it
+            minutes = drive.km / p.WALK_KMH * 60
+            return [[_Segment("walk", "", a.slug, b.slug, minutes, drive.km, path=drive.path)]]
         hub_km = self._drive(self._node_point(TAXI_HUB), a.point).km
         mode = "taxi" if hub_km <= p.TAXI_CRUISE_KM else "booked_car"
         wait = p.TAXI_WAIT_MINUTES if mode == "taxi" else 0

@@ -96,3 +96,10 @@ def test_from_a_place_at_a_bus_stop_the_same_bus_goes_back_to_town():
     leg = transit().leg(roundabout, DONGZHIMEN, dt.datetime(2026, 11, 21, 14, 0))
     assert leg.line == "H23/H24/936 + 916快"
     assert [step.mode for step in leg.steps] == ["bus", "bus"]
+
+
+def test_without_a_car_a_stay_next_door_is_a_walk_not_a_booked_car():
+    stay = PlaceInfo("stay-by-the-wall", "homestay", "长城边民宿", "", 40.4545, 116.4585)
+    leg = transit().leg(XIANGSHUIHU, stay, dt.datetime(2026, 11, 21, 16, 0))
+    assert leg.mode == "walk" and leg.km <= 1.5
+    assert 5 <= leg.minutes <= 25 and leg.wait_minutes == 0
