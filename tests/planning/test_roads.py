@@ -145,16 +145,22 @@ def test_property_a_city_leg_is_never_quicker_than_from_any_junction_it_passes(l
         assert city.minutes >= model.leg(on_the_way, place, depart).minutes, node_id
 
 
+def _network(nodes, edges) -> RoadNetwork:
+    """A small made-up network: nodes (id, lat, lng, terrain), county roads (a, b, km)."""
+    return RoadNetwork.from_json({
+        "nodes": [{"id": i, "lat": lat, "lng": lng, "terrain": t} for i, lat, lng, t in nodes],
+        "edges": [{"from": a, "to": b, "road": "", "class": "county", "km": km}
+                  for a, b, km in edges],
+    })  # fmt: skip
+
+
 def _valley_network():
     """Two valleys 6 km apart, each with a road down to one plain town, a ridge between."""
-    node = lambda id, lat, lng, terrain: {"id": id, "lat": lat, "lng": lng, "terrain": terrain}  # noqa: E731
-    edge = lambda a, b, km: {"from": a, "to": b, "road": "", "class": "county", "km": km}  # noqa: E731
-    return RoadNetwork.from_json({
-        "nodes": [node("town", 40.30, 116.60, "plain"), node("east-town", 40.30, 116.66, "plain"),
-                  node("west", 40.46, 116.57, "mountain"), node("east", 40.46, 116.64, "mountain")],
-        "edges": [edge("town", "west", 20), edge("east-town", "east", 20),
-                  edge("town", "east-town", 6)],
-    })  # fmt: skip
+    return _network(
+        [("town", 40.30, 116.60, "plain"), ("east-town", 40.30, 116.66, "plain"),
+         ("west", 40.46, 116.57, "mountain"), ("east", 40.46, 116.64, "mountain")],
+        [("town", "west", 20), ("east-town", "east", 20), ("town", "east-town", 6)],
+    )  # fmt: skip
 
 
 def test_villages_in_two_valleys_drive_round_by_the_roads_not_over_the_ridge():
@@ -179,13 +185,11 @@ def test_a_place_at_a_junction_does_not_also_reach_a_far_one_by_a_local_road():
 
 
 def test_two_valleys_that_meet_at_one_junction_are_not_joined_over_their_ridge():
-    node = lambda id, lat, lng, terrain: {"id": id, "lat": lat, "lng": lng, "terrain": terrain}  # noqa: E731
-    edge = lambda a, b, km: {"from": a, "to": b, "road": "", "class": "county", "km": km}  # noqa: E731
-    network = RoadNetwork.from_json({
-        "nodes": [node("fork", 40.40, 116.60, "mountain"), node("north", 40.50, 116.58, "mountain"),
-                  node("east", 40.42, 116.72, "mountain")],
-        "edges": [edge("fork", "north", 14), edge("fork", "east", 13)],
-    })  # fmt: skip
+    network = _network(
+        [("fork", 40.40, 116.60, "mountain"), ("north", 40.50, 116.58, "mountain"),
+         ("east", 40.42, 116.72, "mountain")],
+        [("fork", "north", 14), ("fork", "east", 13)],
+    )  # fmt: skip
     # One village up each valley, 5 km apart over the ridge between them.
     up_north, up_east = (40.465, 116.63), (40.43, 116.67)
     assert straight_km(*up_north, *up_east) < 6
