@@ -190,8 +190,9 @@ class Attachment:
         the plain, or both stand by the same road. In the mountains a ridge may stand between
         two villages a few km apart, even two near one junction where valleys meet, and the
         drive goes round by the roads."""
-        if self.plain and other.plain:
-            return True
+        return (self.plain and other.plain) or self.on_the_same_road(other)
+
+    def on_the_same_road(self, other: "Attachment") -> bool:
         return (
             self.edge is not None
             and other.edge is not None
@@ -203,9 +204,7 @@ class Attachment:
 
     def along_the_same_road(self, other: "Attachment", factors: dict[str, float]):
         """(minutes, km) between two points that join the same road, without a detour."""
-        if self.edge is None or other.edge is None:
-            return None
-        if {self.edge.a, self.edge.b} != {other.edge.a, other.edge.b}:
+        if not self.on_the_same_road(other):
             return None
         other_fraction = other.fraction if other.edge.a == self.edge.a else 1 - other.fraction
         road_km = abs(self.fraction - other_fraction) * self.edge.km
