@@ -247,10 +247,13 @@ def _attach(network: RoadNetwork, lat: float, lng: float) -> Attachment:
     fraction, km, edge = min(
         ((*_foot(network, edge, lat, lng), edge) for edge in roads), key=lambda found: found[1]
     )
-    if not plain:
-        # In the mountains a place is reached by its road: a junction nearer than that road
-        # is a village on it; one farther may lie over the ridge.
-        entries = [e for e in entries if e[1] / p.LOCAL_CIRCUITY <= km + p.MOUNTAIN_NODE_SLACK_KM]
+    # A junction in the mountains is reached by its road: one nearer than that road is a
+    # village on it; one farther may lie over the ridge (even from a place on the plain).
+    entries = [
+        e
+        for e in entries
+        if network.nodes[e[0]].plain or e[1] / p.LOCAL_CIRCUITY <= km + p.MOUNTAIN_NODE_SLACK_KM
+    ]
     local_km = km * p.LOCAL_CIRCUITY
     speed = p.ROAD_SPEED_KMH[edge.speed_class]
     for node, share in ((edge.a, fraction), (edge.b, 1 - fraction)):

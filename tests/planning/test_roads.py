@@ -184,6 +184,21 @@ def test_a_place_at_a_junction_does_not_also_reach_a_far_one_by_a_local_road():
     assert network.index["east"] not in {entry[0] for entry in attachment.entries}
 
 
+def test_a_place_on_the_plain_reaches_a_mountain_junction_by_its_road_not_over_the_ridge():
+    # A temple at the foot of the hills, its nearest junction on the plain; 5 km west over
+    # a hill, a valley junction, reached by the road from the plain that passes 3 km away.
+    network = _network(
+        [("plain-end", 40.34, 116.62, "plain"), ("valley", 40.375, 116.565, "mountain"),
+         ("valley-head", 40.47, 116.565, "mountain")],
+        [("plain-end", "valley", 12), ("valley", "valley-head", 12)],
+    )  # fmt: skip
+    temple, up_the_valley = (40.375, 116.62), (40.47, 116.566)
+    valley = network.index["valley"]
+    assert not [e for e in network.attach(*temple).entries if e[0] == valley and e[3] == 0.0]
+    _minutes, km, _ends = network.quickest(temple, up_the_valley)
+    assert km > 20  # to the valley road, along it to the junction, up the valley
+
+
 def test_two_valleys_that_meet_at_one_junction_are_not_joined_over_their_ridge():
     network = _network(
         [("fork", 40.40, 116.60, "mountain"), ("north", 40.50, 116.58, "mountain"),
