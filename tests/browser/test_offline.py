@@ -241,6 +241,15 @@ def test_map_tiles_the_visitor_viewed_are_cached_and_only_those(
     phone.route(OSM_TILES, tile_server)
     page, saved = keep_a_weekend(phone, live_server)
     reload_until_tiles_show(page)  # now through the worker
+    # The worker stores each tile after handing it to the map: wait until it has stored them.
+    page.wait_for_function(
+        """async () => {
+            const keys = await caches.open('huairou-tiles').then((c) => c.keys());
+            const cached = new Set(keys.map((r) => r.url));
+            return [...document.querySelectorAll('.leaflet-tile-loaded')]
+                .every((t) => cached.has(t.src));
+        }"""
+    )
     viewed = set(page.evaluate("[...document.querySelectorAll('.leaflet-tile')].map((t) => t.src)"))
     cached = set(page.evaluate(
         "caches.open('huairou-tiles').then((c) => c.keys()).then((k) => k.map((r) => r.url))"
