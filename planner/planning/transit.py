@@ -128,7 +128,7 @@ class TransitPlanner:
                 if outbound
                 else (_known(trunk, "return_first"), _known(trunk, "return_last"))
             )
-            headway = _known(trunk, "headway_minutes")
+            headway = trunk["headway_minutes"]
             departures = _departures(first, last, headway)
         ends = (
             (trunk["city_stop"], trunk["hub"]) if outbound else (trunk["hub"], trunk["city_stop"])
@@ -151,8 +151,6 @@ class TransitPlanner:
             onward = self._hub_to_place(b)
             chains = []
             for trunk in self.trunks:
-                if trunk.get("return_only"):
-                    continue
                 if trunk["hub"] == TAXI_HUB and onward is not None and a.slug == trunk["city_stop"]:
                     chains.append([self._trunk(trunk, True, day_kind, slowdown), *onward])
                 elif trunk["hub"] != TAXI_HUB and a.slug == trunk["city_stop"]:
@@ -160,11 +158,10 @@ class TransitPlanner:
             return chains
         if self.is_city(b) and not self.is_city(a):
             back = self._hub_to_place(a)
+            trunk = next(t for t in self.trunks if t["hub"] == TAXI_HUB)
             if back is None:
                 return []
-            # Every bus back from Huairou town: the express, then the slow 916 after it.
-            return [[*_reversed(back), self._trunk(trunk, False, day_kind, slowdown)]
-                    for trunk in self.trunks if trunk["hub"] == TAXI_HUB]  # fmt: skip
+            return [[*_reversed(back), self._trunk(trunk, False, day_kind, slowdown)]]
         by_line = self._from_or_to_the_hub(a, b)
         if by_line:
             return by_line  # as from the city: a line that serves the place is the way

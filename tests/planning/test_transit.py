@@ -103,20 +103,3 @@ def test_without_a_car_a_stay_next_door_is_a_walk_not_a_booked_car():
     leg = transit().leg(XIANGSHUIHU, stay, dt.datetime(2026, 11, 21, 16, 0))
     assert leg.mode == "walk" and leg.km <= 1.5
     assert 5 <= leg.minutes <= 25 and leg.wait_minutes == 0
-
-
-def test_after_the_last_express_the_way_back_is_the_slow_916():
-    town = HUBS["huairou-town"]
-    before = transit().leg(town, DONGZHIMEN, dt.datetime(2026, 11, 21, 17, 0))
-    assert before.line == "916快" and not before.missed
-    after = transit().leg(town, DONGZHIMEN, dt.datetime(2026, 11, 21, 17, 45))
-    assert after.line == "916" and not after.missed  # the express's last leaves at 17:30
-    assert after.drive_minutes >= 150  # the all-stops bus takes 2.5 h
-    too_late = transit().leg(town, DONGZHIMEN, dt.datetime(2026, 11, 21, 19, 30))
-    assert too_late.missed
-
-
-def test_the_slow_916_is_not_offered_on_the_way_out():
-    # After the last express out (19:50) no bus is offered: the slow 916 runs only back.
-    leg = transit().leg(DONGZHIMEN, HUBS["huairou-town"], dt.datetime(2026, 11, 21, 20, 0))
-    assert leg.line == "916快" and leg.missed
