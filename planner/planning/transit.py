@@ -89,6 +89,8 @@ class TransitPlanner:
 
     def _hub_to_place(self, place: PlaceInfo) -> list[_Segment] | None:
         """From Huairou town to a place: local line + walk, taxi, booked car, or None."""
+        if place.slug == TAXI_HUB:
+            return []  # already there: no taxi (and no wait for one) to the bus stop
         hub = self._node_point(TAXI_HUB)
         # A line that names the place first; else a line whose stop is where the place is.
         lines = sorted(self.local_lines, key=lambda line: place.slug not in line["serves"])

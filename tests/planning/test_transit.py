@@ -103,3 +103,10 @@ def test_without_a_car_a_stay_next_door_is_a_walk_not_a_booked_car():
     leg = transit().leg(XIANGSHUIHU, stay, dt.datetime(2026, 11, 21, 16, 0))
     assert leg.mode == "walk" and leg.km <= 1.5
     assert 5 <= leg.minutes <= 25 and leg.wait_minutes == 0
+
+
+def test_from_huairou_town_itself_the_bus_back_is_boarded_without_a_taxi():
+    leg = transit().leg(HUBS["huairou-town"], DONGZHIMEN, dt.datetime(2026, 11, 21, 18, 55))
+    assert [step.mode for step in leg.steps] == ["bus"]
+    assert leg.line == "916快" and not leg.missed  # the last bus back leaves at 19:00
+    assert leg.wait_minutes <= 5
