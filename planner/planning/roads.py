@@ -247,12 +247,14 @@ def _attach(network: RoadNetwork, lat: float, lng: float) -> Attachment:
     fraction, km, edge = min(
         ((*_foot(network, edge, lat, lng), edge) for edge in roads), key=lambda found: found[1]
     )
-    # A junction in the mountains is reached by its road: one nearer than that road is a
-    # village on it; one farther may lie over the ridge (even from a place on the plain).
+    # Off the plain a place is reached by its road: a junction nearer than that road is a
+    # village on it; one farther may lie over the ridge. That holds for a junction in the
+    # mountains even from a place on the plain (a temple at the foot of a hill).
     entries = [
         e
         for e in entries
-        if network.nodes[e[0]].plain or e[1] / p.LOCAL_CIRCUITY <= km + p.MOUNTAIN_NODE_SLACK_KM
+        if (plain and network.nodes[e[0]].plain)
+        or e[1] / p.LOCAL_CIRCUITY <= km + p.MOUNTAIN_NODE_SLACK_KM
     ]
     local_km = km * p.LOCAL_CIRCUITY
     speed = p.ROAD_SPEED_KMH[edge.speed_class]

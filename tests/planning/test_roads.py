@@ -199,6 +199,19 @@ def test_a_place_on_the_plain_reaches_a_mountain_junction_by_its_road_not_over_t
     assert km > 20  # to the valley road, along it to the junction, up the valley
 
 
+def test_a_place_in_the_mountains_reaches_a_town_on_the_plain_by_its_road_not_over_the_ridge():
+    # A village up a valley: its junction 3 km up the road, a town on the plain 4 km east
+    # over the ridge, the valley road running down to the plain 12 km south.
+    network = _network(
+        [("valley", 40.45, 116.60, "mountain"), ("town", 40.44, 116.66, "plain"),
+         ("mouth", 40.35, 116.60, "plain")],
+        [("valley", "mouth", 12), ("mouth", "town", 12)],
+    )  # fmt: skip
+    village = (40.43, 116.615)
+    town = network.index["town"]
+    assert not [e for e in network.attach(*village).entries if e[0] == town and e[3] == 0.0]
+
+
 def test_two_valleys_that_meet_at_one_junction_are_not_joined_over_their_ridge():
     network = _network(
         [("fork", 40.40, 116.60, "mountain"), ("north", 40.50, 116.58, "mountain"),
