@@ -118,7 +118,8 @@ TAXI_WAIT_MINUTES = 10
 BOOKED_CAR_MAX_KM = 60
 # A local bus runs this much slower than a free-flowing car on the same roads (stops, village
 # loops): fitted on the calibration trips' H-line rides (trips 46, 59, 61, 92, 94: H23 26–30
-# min where a car takes 18, H14/H21 60–90 where it takes 52); 1.3 before, a general guess.
+# min where a car takes 18, H14/H21 60–90 where it takes 52; trip 76, a holiday H14 ride,
+# 75); 1.3 before, a general guess.
 BUS_SLOWDOWN = 1.5
 # Minimum minutes to change between a line and the next one (L).
 TRANSFER_MINUTES = 5
