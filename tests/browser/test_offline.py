@@ -3,6 +3,7 @@
 import base64
 import datetime as dt
 import re
+import time
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -165,13 +166,14 @@ def test_a_new_version_of_the_itinerary_replaces_the_kept_copy(huairou_live, pho
     Itinerary.objects.filter(token=saved["token"]).update(title="新的标题", version=2)
     page.reload()
     page.locator("#offline-keep.is-kept").wait_for()
-    page.wait_for_function(
+    wait_until(
+        page,
         """async (token) => {
           const cache = await caches.open("huairou-weekend-" + token);
           const meta = await cache.match("/offline/meta/" + token);
           return meta && (await meta.json()).version === "2";
         }""",
-        arg=saved["token"],
+        saved["token"],
     )
     go_offline(phone)
     page.goto(live_server.url + saved["url"] + "print/")
@@ -201,6 +203,16 @@ def test_only_the_last_ten_weekends_are_kept(huairou_live, phone, live_server):
                   if name.startswith("huairou-weekend-"))  # fmt: skip
     assert len(kept) == 10
     assert saved["token"] in kept and "older1" not in kept and "older2" in kept
+
+
+def wait_until(page, script: str, arg=None, timeout: float = 10.0):
+    """Poll an async page function until it returns something truthy. (Playwright's
+    wait_for_function takes the Promise an async function returns as truthy: it never waits.)"""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(script, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s: {script.strip()[:80]}")
+        page.wait_for_timeout(100)
 
 
 def reload_until_tiles_show(page, attempts: int = 3):
@@ -242,13 +254,14 @@ def test_map_tiles_the_visitor_viewed_are_cached_and_only_those(
     page, saved = keep_a_weekend(phone, live_server)
     reload_until_tiles_show(page)  # now through the worker
     # The worker stores each tile after handing it to the map: wait until it has stored them.
-    page.wait_for_function(
+    wait_until(
+        page,
         """async () => {
             const keys = await caches.open('huairou-tiles').then((c) => c.keys());
             const cached = new Set(keys.map((r) => r.url));
             return [...document.querySelectorAll('.leaflet-tile-loaded')]
                 .every((t) => cached.has(t.src));
-        }"""
+        }""",
     )
     viewed = set(page.evaluate("[...document.querySelectorAll('.leaflet-tile')].map((t) => t.src)"))
     cached = set(page.evaluate(
@@ -280,7 +293,7 @@ def test_a_refreshed_copy_brings_the_static_files_it_now_needs(huairou_live, pho
         [saved["token"], script],
     )
     page.reload()
-    page.wait_for_function(cached, arg=[saved["token"], script])
+    wait_until(page, cached, [saved["token"], script])
 
     go_offline(phone)
     page.reload()
