@@ -208,6 +208,14 @@ def bench_travel_model():
     print_errors(errors)
 
 
+def bootstrap_interval(errors, resamples=2000, seed=1):
+    """Where the mean error of this many trips could lie by the luck of which trips were
+    found: the 2.5th and 97.5th percentiles of the mean over resampled sets (seeded)."""
+    rng = random.Random(seed)
+    means = sorted(statistics.mean(rng.choices(errors, k=len(errors))) for _ in range(resamples))
+    return means[int(0.025 * resamples)], means[int(0.975 * resamples) - 1]
+
+
 def print_errors(errors):
     targets = {"km": 0.12, "minutes": 0.15}
     counts = {s: sum(1 for t in json.loads(TRIPS.read_text(encoding="utf-8"))["trips"]
@@ -219,7 +227,9 @@ def print_errors(errors):
             if not found:
                 continue
             mae = statistics.mean(error for error, _ in found)
-            print(f"{subset:<11} {quantity:<7} MAE {mae:>5.1%} over {len(found):>2} trips   "
+            low, high = bootstrap_interval([error for error, _ in found])
+            print(f"{subset:<11} {quantity:<7} MAE {mae:>5.1%} over {len(found):>2} trips "
+                  f"(95 % interval {low:.0%}–{high:.0%})   "
                   f"target on hold-out ≤ {targets[quantity]:.0%}")  # fmt: skip
             apart = ("below the straight line", below_the_straight_line)
             if quantity == "minutes":
