@@ -6,6 +6,8 @@ import re
 
 from pypdf import PdfReader
 
+from tests.browser.waiting import wait_until
+
 PHONE = {"width": 375, "height": 740}
 
 
@@ -38,10 +40,11 @@ def stop_names(page) -> list[str]:
 
 
 def wait_for_plan(page):
-    page.wait_for_function("() => document.querySelector('#plan-status').textContent !== ''")
-    page.wait_for_function(
+    wait_until(page, "() => document.querySelector('#plan-status').textContent !== ''")
+    wait_until(
+        page,
         "() => !document.body.classList.contains('is-planning') && "
-        "document.querySelectorAll('#timeline .timeline-stop').length > 0"
+        "document.querySelectorAll('#timeline .timeline-stop').length > 0",
     )
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from planner.models import Homestay
+from tests.browser.waiting import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -64,7 +65,7 @@ def test_neighbours_names_are_shown_as_text_never_html(huairou_live, offline_pag
     log_in(page, live_server)
     page.goto(live_server.url + f"/admin/planner/homestay/{stay.pk}/change/")
     page.locator(".map-picker-map").wait_for()
-    page.wait_for_function("document.querySelectorAll('.map-picker-map path').length > 3")
+    wait_until(page, "document.querySelectorAll('.map-picker-map path').length > 3")
     page.evaluate("""() => document.querySelectorAll('.map-picker-map path.leaflet-interactive')
         .forEach(p => p.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})))""")
     tooltips = page.locator(".leaflet-tooltip")

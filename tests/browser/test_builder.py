@@ -1,5 +1,7 @@
 import pytest
 
+from tests.browser.waiting import wait_until
+
 pytestmark = pytest.mark.browser
 
 
@@ -21,14 +23,16 @@ def test_route_reorder_save_and_share(huairou_live, offline_page, live_server):
     names = items.locator(".stop-item-name").all_inner_texts()
     first = names[0]
     page.get_by_role("button", name=f"下移: {first}").click()
-    page.wait_for_function(
+    wait_until(
+        page,
         "name => document.querySelectorAll('#stop-list .stop-item-name')[1]"
         ".textContent.startsWith(name)",
-        arg=first,
+        first,
     )
-    page.wait_for_function(
+    wait_until(
+        page,
         "name => document.querySelector('.timeline-stop .stop-name').textContent === name",
-        arg=names[1],
+        names[1],
     )
     assert page.locator("#plan-status").inner_text() == "行程已更新。"
     assert not page.get_by_label("优化顺序").is_checked()

@@ -10,6 +10,7 @@ from tests.browser.helpers import (
     wait_for_box,
     wait_for_list,
 )
+from tests.browser.waiting import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -22,9 +23,9 @@ def test_home_shows_one_marker_per_published_place_with_tiles_blocked(
     offline_page.goto(live_server.url + "/")
     wait_for_list(offline_page)
     mapped = [place for place in published_places() if place.is_mapped]
-    offline_page.wait_for_function(
-        "n => document.querySelectorAll('.leaflet-marker-pane .leaflet-marker-icon').length > 0",
-        arg=len(mapped),
+    wait_until(
+        offline_page,
+        "() => document.querySelectorAll('.leaflet-marker-pane .leaflet-marker-icon').length > 0",
     )
     assert tile_requests, "the map tried to load tiles (and they were refused)"
     assert settled_marker_total(offline_page) == len(mapped)
@@ -40,8 +41,8 @@ def test_october_filter_leaves_the_right_places(huairou_live, offline_page, live
     ]
     others = [p for p in published_places() if not isinstance(p, ScenicSpot)]
     expected = len(october_spots) + len(others)
-    offline_page.wait_for_function(
-        "n => document.querySelectorAll('#place-list li').length === n", arg=expected
+    wait_until(
+        offline_page, "n => document.querySelectorAll('#place-list li').length === n", expected
     )
     names = offline_page.locator("#place-list .place-spot .place-name").all_inner_texts()
     assert sorted(names) == sorted(s.name_zh for s in october_spots)

@@ -24,6 +24,7 @@ from tests.browser.journeys import (
     timeline,
     wait_for_plan,
 )
+from tests.browser.waiting import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -68,11 +69,9 @@ def test_a_family_plans_on_a_desktop_in_chinese(huairou_live, browser, live_serv
     other = stay.locator("option").nth(2)
     chosen = other.get_attribute("value")
     stay.select_option(chosen)
-    page.wait_for_function(
-        "slug => document.querySelector('.overnight-select').value === slug", arg=chosen
-    )
+    wait_until(page, "slug => document.querySelector('.overnight-select').value === slug", chosen)
     page.locator(".overnight-select").first.select_option("")
-    page.wait_for_function("() => document.querySelector('.overnight-select').value === ''")
+    wait_until(page, "() => document.querySelector('.overnight-select').value === ''")
     assert_page_fit(page, "zh")
     planned = timeline(page)
     legs = legs_shown(page)

@@ -3,13 +3,13 @@
 import base64
 import datetime as dt
 import re
-import time
 from zoneinfo import ZoneInfo
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from tests.browser.waiting import wait_until
 from tests.conftest import BROWSER_ARGS, CHROMIUM
 from tests.dates import OCTOBER_SATURDAY
 
@@ -56,7 +56,7 @@ def save_weekend(context, live_server) -> dict:
 
 def open_and_keep(page, url):
     page.goto(url)
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    wait_until(page, "() => navigator.serviceWorker.controller !== null")
     page.locator("#offline-keep.is-kept").wait_for(timeout=30_000)
 
 
@@ -205,24 +205,14 @@ def test_only_the_last_ten_weekends_are_kept(huairou_live, phone, live_server):
     assert saved["token"] in kept and "older1" not in kept and "older2" in kept
 
 
-def wait_until(page, script: str, arg=None, timeout: float = 10.0):
-    """Poll an async page function until it returns something truthy. (Playwright's
-    wait_for_function takes the Promise an async function returns as truthy: it never waits.)"""
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(script, arg):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"still false after {timeout} s: {script.strip()[:80]}")
-        page.wait_for_timeout(100)
-
-
 def reload_until_tiles_show(page, attempts: int = 3):
     """Reload until the map shows tiles fetched through the worker (a worker's requests reach
     Playwright's stand-in tile server only once Playwright has attached to the worker)."""
     for _ in range(attempts):
         page.reload()
         try:
-            page.wait_for_function(
-                "document.querySelectorAll('.leaflet-tile-loaded').length > 0", timeout=10_000
+            wait_until(
+                page, "document.querySelectorAll('.leaflet-tile-loaded').length > 0", timeout=10
             )
             return
         except PlaywrightTimeout:
@@ -272,7 +262,7 @@ def test_map_tiles_the_visitor_viewed_are_cached_and_only_those(
     phone.unroute(OSM_TILES)
     go_offline(phone)
     page.reload()
-    page.wait_for_function("document.querySelectorAll('.leaflet-tile-loaded').length > 0")
+    wait_until(page, "document.querySelectorAll('.leaflet-tile-loaded').length > 0")
     loaded = page.evaluate(
         "[...document.querySelectorAll('.leaflet-tile-loaded')].map((t) => t.src)"
     )
