@@ -1,8 +1,9 @@
 """The "Editors" group: district editors add, change and publish content; they cannot
 manage users or groups, and they unpublish rather than delete places."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from planner.migrations._editors import editors_and_permissions
 
 CONTENT_MODELS = [
     "scenicspot",
@@ -18,20 +19,11 @@ DELETABLE = {"routestop"}
 
 
 def create_editors(apps, schema_editor):
-    # Permissions are normally created after all migrations; create them now. The stub
-    # app config of a migration needs `models_module` set for create_permissions to run.
-    app_config = apps.get_app_config("planner")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    editors, _ = Group.objects.get_or_create(name="Editors")
     codenames = []
     for model in CONTENT_MODELS:
         actions = ["add", "change", "view"] + (["delete"] if model in DELETABLE else [])
         codenames += [f"{action}_{model}" for action in actions]
-    permissions = Permission.objects.filter(content_type__app_label="planner", codename__in=codenames)
+    editors, permissions = editors_and_permissions(apps, codenames)
     editors.permissions.set(permissions)
 
 

@@ -1,24 +1,17 @@
 """Editors add, change and remove a record's sources, opening periods and highlights."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from planner.migrations._editors import editors_and_permissions
 
 ROW_MODELS = ["source", "openingperiod", "highlight"]
 
 
 def grant(apps, schema_editor):
-    app_config = apps.get_app_config("planner")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    editors, _ = Group.objects.get_or_create(name="Editors")
     codenames = [f"{action}_{model}" for model in ROW_MODELS
                  for action in ("add", "change", "view", "delete")]  # fmt: skip
-    editors.permissions.add(
-        *Permission.objects.filter(content_type__app_label="planner", codename__in=codenames)
-    )
+    editors, permissions = editors_and_permissions(apps, codenames)
+    editors.permissions.add(*permissions)
 
 
 class Migration(migrations.Migration):

@@ -59,14 +59,6 @@ class LodgingKind(StrEnum):
     FARMSTAY = "farmstay"
 
 
-class Role(StrEnum):
-    """Why a stop is in the day: a visit, lunch at a venue, or a lunch break where one is."""
-
-    VISIT = "visit"
-    LUNCH = "lunch"
-    LUNCH_BREAK = "lunch_break"
-
-
 @dataclass(frozen=True, slots=True)
 class OpeningPeriod:
     """Hours in force every year from one (month, day) to another, both inclusive.
@@ -182,6 +174,14 @@ class Leg:
     steps: tuple = ()
     path: tuple[tuple[float, float], ...] = ()
     traffic: str = ""  # a traffic code (parameters.TRAFFIC_FACTOR), "" = free-flowing
+
+
+class Role(StrEnum):
+    """Why a stop is in the day: a visit, lunch at a venue, or a lunch break where one is."""
+
+    VISIT = "visit"
+    LUNCH = "lunch"
+    LUNCH_BREAK = "lunch_break"
 
 
 @dataclass(frozen=True)

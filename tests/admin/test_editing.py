@@ -135,6 +135,17 @@ def test_editors_cannot_manage_users_or_groups(editor):
     assert editor.get("/admin/auth/group/").status_code == 403
 
 
+def test_the_editors_group_holds_the_rights_its_migrations_grant(db):
+    """Content: add, change, view (delete only route stops); a record's own rows: all four."""
+    held = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
+    for model in ("scenicspot", "homestay", "villagecafe", "seasonalroute", "routestop"):
+        assert {f"add_{model}", f"change_{model}", f"view_{model}"} <= held
+    assert "delete_routestop" in held and "delete_homestay" not in held
+    for model in ("source", "openingperiod", "highlight"):
+        assert {f"{action}_{model}" for action in ("add", "change", "view", "delete")} <= held
+    assert not any(code.endswith(("_user", "_group")) for code in held)
+
+
 def test_editors_can_edit_and_publish_but_not_delete_places(huairou, editor):
     stay = Homestay.objects.get(slug="the-brickyard")
     assert editor.get(f"/admin/planner/homestay/{stay.pk}/change/").status_code == 200
