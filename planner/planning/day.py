@@ -123,9 +123,8 @@ class DayBuilder:
             self.minute = float(max(self.minute, opens - travel))
             self.pending = lunch_needed(self.pending, self.minute, self.pace)
 
-    def _leg(self, origin: PlaceInfo, destination: PlaceInfo) -> Leg:
-        depart = to_datetime(self.date, self.minute)
-        leg = leg_from_estimate(origin, destination, self.travel.leg(origin, destination, depart))
+    def _leg(self, origin: PlaceInfo, destination: PlaceInfo, estimate) -> Leg:
+        leg = leg_from_estimate(origin, destination, estimate)
         self.legs.append(leg)
         if leg.minutes > p.LONG_LEG_MINUTES:
             self._warn(WarningCode.LONG_LEG, destination.slug, minutes=leg.minutes,
@@ -135,14 +134,23 @@ class DayBuilder:
     def _go_to(self, place: PlaceInfo, final: bool = False, role: Role = Role.VISIT) -> None:
         if self.pending:
             self._lunch_venue_before(place)
-        leg = self._leg(self.previous, place)
         at_start = self.previous is self.start
+        estimate = self.travel.leg(self.previous, place, to_datetime(self.date, self.minute))
         arrive, lunch_at = leg_step(
-            self.minute, leg.minutes, self.pending, self.lunch_minutes, at_start
+            self.minute, estimate.minutes, self.pending, self.lunch_minutes, at_start
         )
         if lunch_at is None and final:
             lunch_at = self._lunch_before_the_last_leg(arrive)
-            arrive += 0 if lunch_at is None else self.lunch_minutes
+        leaves, pause = self.minute, 0
+        if lunch_at is not None and at_start and lunch_at > self.minute:
+            pause = self.lunch_minutes  # a break on the way
+        elif lunch_at is not None:
+            # Lunch where one is delays the leg: price it at the hour it starts (the bus or
+            # train it would have caught before lunch has gone).
+            leaves = lunch_at + self.lunch_minutes
+            estimate = self.travel.leg(self.previous, place, to_datetime(self.date, leaves))
+        leg = self._leg(self.previous, place, estimate)
+        arrive = leaves + leg.minutes + pause
         if lunch_at is not None:
             self._lunch_break(lunch_at)
         if final:

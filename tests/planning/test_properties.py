@@ -147,6 +147,26 @@ def test_no_stop_is_silently_dropped_and_legs_chain(trip):
     assert plan.totals.travel_minutes == sum(leg.minutes for leg in legs)
 
 
+@settings(max_examples=60, deadline=None)
+@given(trips())
+def test_every_bus_train_or_taxi_leaves_after_the_visitor_does(trip):
+    """A leg's timed steps run between leaving one stop and reaching the next: lunch taken
+    before a leg moves its bus or train to the one after lunch."""
+    plan = make_plan(trip, stays, HUBS)
+    for day in plan.days:
+        left = minute(day.leave)
+        for leg, stop in zip(day.legs, [*day.stops, None], strict=True):
+            timed = [step for step in leg.steps if step.depart]
+            if timed:
+                first, last = timed[0], timed[-1]
+                assert minute(dt.datetime.strptime(first.depart, "%H:%M")) >= left, (leg, left)
+                if stop is not None:
+                    reached = minute(dt.datetime.strptime(last.arrive, "%H:%M"))
+                    assert reached <= minute(stop.arrive), (leg, stop)
+            if stop is not None and stop.note != "on_the_way":  # a break on the way: the leg
+                left = minute(stop.depart)  # after it set off before it
+
+
 @settings(max_examples=30, deadline=None)
 @given(places(min_size=0, max_size=6), st.booleans())
 def test_optimised_single_day_costs_no_more_than_any_permutation(stops, lunch):
