@@ -112,6 +112,17 @@ def initial_groups(trip: Trip, stops: list[PlaceInfo]) -> list[list[PlaceInfo]]:
     return relocate(trip, min(splits, key=lambda groups: split_score(trip, groups)))
 
 
+def order_independent(request: PlanRequest, stops: list[PlaceInfo]) -> list[PlaceInfo]:
+    """When the engine chooses the order, the order stops were added in must not change the
+    plan: the builder sends back the order it was shown, and saving plans again, so an
+    order-sensitive search would flip between two plans. Free stops go in slug order;
+    locked ones keep the places the visitor gave them."""
+    if not request.optimize:
+        return list(stops)
+    free = iter(sorted((s for s in stops if s.slug not in request.locked), key=lambda s: s.slug))
+    return [stop if stop.slug in request.locked else next(free) for stop in stops]
+
+
 def best_split(trip: Trip, tour: list[PlaceInfo]) -> list[list[PlaceInfo]]:
     """Cut the tour into consecutive days: fewest misfits, then travel and balance."""
     count, days = len(tour), trip.request.days
@@ -273,7 +284,7 @@ def assign(trip: Trip, stops: list[PlaceInfo]) -> tuple[list[list[PlaceInfo]], l
     """Stops per day, each day ordered and feasible, and the stops that fit no day."""
     unplaced = []
     open_stops = []
-    for place in stops:
+    for place in order_independent(trip.request, stops):
         if closed_throughout(place, trip.dates):
             unplaced.append(Unplaced(place, Reason.CLOSED, Suggestion.CLOSED_THAT_DAY))
         else:

@@ -6,6 +6,7 @@ no stop silently dropped: each is scheduled or set aside as unplaced.
 """
 
 import datetime as dt
+from dataclasses import replace
 from itertools import permutations
 
 from hypothesis import given, settings
@@ -165,6 +166,34 @@ def test_every_bus_train_or_taxi_leaves_after_the_visitor_does(trip):
                     assert reached <= minute(stop.arrive), (leg, stop)
             if stop is not None and stop.note != "on_the_way":  # a break on the way: the leg
                 left = minute(stop.depart)  # after it set off before it
+
+
+def test_stops_added_in_another_order_give_the_same_plan():
+    """Three stops of one village (equal cost in any order) and two far apart."""
+    stops = [spot(slug, 40.5, 116.5, visit_minutes=30) for slug in ("a", "b", "c")]
+    stops += [spot("d", 40.45, 116.56, visit_minutes=60), spot("e", 40.36, 116.64)]
+    plans = [make_plan(request(order, days=2), stays, HUBS) for order in (stops, stops[::-1])]
+    shown = [[[s.place.slug for s in day.stops] for day in plan.days] for plan in plans]
+    assert shown[0] == shown[1]
+
+
+@settings(max_examples=60, deadline=None)
+@given(trips(), st.randoms(use_true_random=False))
+def test_the_order_stops_were_added_in_does_not_change_an_optimised_plan(trip, rng):
+    """The builder sends back the order it was shown and saving plans again: the same stops
+    must give the same plan, or the saved plan differs from the one the visitor approved."""
+    free = [s for s in trip.stops if s.slug not in trip.locked]
+    rng.shuffle(free)
+    shuffled = iter(free)
+    stops = tuple(s if s.slug in trip.locked else next(shuffled) for s in trip.stops)
+
+    def shown(plan):
+        return [[(s.place.slug, s.arrive, s.depart) for s in day.stops] for day in plan.days]
+
+    first, again = make_plan(trip, stays, HUBS), make_plan(replace(trip, stops=stops), stays, HUBS)
+    if trip.optimize:
+        assert shown(again) == shown(first)
+        assert sorted(u.slug for u in again.unplaced) == sorted(u.slug for u in first.unplaced)
 
 
 @settings(max_examples=30, deadline=None)
