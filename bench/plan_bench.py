@@ -35,7 +35,8 @@ from planner.planning import (  # noqa: E402
 )
 from planner.planning.optimize import DayOrderProblem  # noqa: E402
 from planner.planning.roads import straight_km  # noqa: E402
-from planner.planning.travel import TravelModel  # noqa: E402
+from planner.planning.traffic import traffic_at  # noqa: E402
+from planner.planning.travel import TravelModel, direction, timetable_day_kind  # noqa: E402
 
 DATASET = Path(os.environ.get("HUAIROU_DATASET", ROOT / "data" / "huairou.json"))
 
@@ -161,7 +162,12 @@ def modelled_trip(trip, car, transit):
         leg = car.leg(a, b, depart)
         return leg.km, leg.drive_minutes
     leg = transit.leg(a, b, depart)
-    ride = next(step for step in leg.steps if step.line and step.mode == trip["mode"])
+    ride = next((step for step in leg.steps if step.line and step.mode == trip["mode"]), None)
+    if ride is None:  # another way was quicker at that hour: the sourced line's own ride
+        slowdown, kind = traffic_at(depart, direction(a, b)).factor, timetable_day_kind(depart)
+        rides = [segment for chain in transit.transit.segments(a, b, kind, slowdown)
+                 for segment in chain if segment.line and segment.mode == trip["mode"]]  # fmt: skip
+        return leg.km, round(rides[0].minutes)
     return leg.km, ride.minutes
 
 

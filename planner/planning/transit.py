@@ -153,17 +153,21 @@ class TransitPlanner:
             onward = self._hub_to_place(b)
             chains = []
             for trunk in self.trunks:
-                if trunk["hub"] == TAXI_HUB and onward is not None and a.slug == trunk["city_stop"]:
-                    chains.append([self._trunk(trunk, True, day_kind, slowdown), *onward])
-                elif trunk["hub"] != TAXI_HUB and a.slug == trunk["city_stop"]:
-                    chains.extend(self._via_station(trunk, b, day_kind))
+                to_stop = self._across_the_city(a, trunk["city_stop"])
+                if trunk["hub"] == TAXI_HUB and onward is not None:
+                    trunk_out = self._trunk(trunk, True, day_kind, slowdown)
+                    chains.append([*to_stop, trunk_out, *onward])
+                elif trunk["hub"] != TAXI_HUB:
+                    chains.extend([*to_stop, *c] for c in self._via_station(trunk, b, day_kind))
             return chains
         if self.is_city(b) and not self.is_city(a):
             back = self._hub_to_place(a)
+            # Only the 916快 has sourced return times (data/roads/transit.json: no S5 back).
             trunk = next(t for t in self.trunks if t["hub"] == TAXI_HUB)
             if back is None:
                 return []
-            return [[*_reversed(back), self._trunk(trunk, False, day_kind, slowdown)]]
+            home = _reversed(self._across_the_city(b, trunk["city_stop"]))
+            return [[*_reversed(back), self._trunk(trunk, False, day_kind, slowdown), *home]]
         by_line = self._from_or_to_the_hub(a, b)
         if by_line:
             return by_line  # as from the city: a line that serves the place is the way
@@ -176,6 +180,16 @@ class TransitPlanner:
         wait = p.TAXI_WAIT_MINUTES if mode == "taxi" else 0
         return [[_Segment(mode, "", a.slug, b.slug, drive.minutes, drive.km,
                           on_demand_wait=wait, path=drive.path)]]  # fmt: skip
+
+    def _across_the_city(self, place: PlaceInfo, city_stop: str) -> list[_Segment]:
+        """From a place in Beijing to a line's city terminus by taxi (none from the terminus
+        itself): a trip from Beijing North or Chaoyang station rides the 916快 too, and comes
+        back to where it began rather than stopping at Dongzhimen."""
+        if place.slug == city_stop:
+            return []
+        drive = self._drive(place.point, self._node_point(city_stop))
+        return [_Segment("taxi", "", place.slug, city_stop, drive.minutes, drive.km,
+                         on_demand_wait=p.TAXI_WAIT_MINUTES, path=drive.path)]  # fmt: skip
 
     def _from_or_to_the_hub(self, a: PlaceInfo, b: PlaceInfo) -> list[list[_Segment]]:
         """A local line between Huairou town and a place it serves, either way."""

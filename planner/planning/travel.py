@@ -130,7 +130,7 @@ class TravelModel:
         return self.network.route(a.point, b.point, traffic.factors())
 
     def _transit_leg(self, a: PlaceInfo, b: PlaceInfo, depart: dt.datetime | None) -> LegEstimate:
-        kind = _day_kind(depart)
+        kind = timetable_day_kind(depart)
         start = None if depart is None else depart.hour * 60 + depart.minute
         best, traffic = None, traffic_at(depart, direction(a, b))
         for chain in self.transit.segments(a, b, kind, traffic.factor):
@@ -187,7 +187,7 @@ def _slot(depart: dt.datetime | None):
     return None if depart is None else (depart.date(), depart.hour)
 
 
-def _day_kind(depart: dt.datetime | None) -> str:
+def timetable_day_kind(depart: dt.datetime | None) -> str:
     return "weekend" if depart is None else _day_kind_of(depart.date())
 
 

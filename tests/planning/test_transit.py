@@ -62,6 +62,30 @@ def test_s5_is_offered_only_at_its_sourced_times():
     assert early.line.startswith("S5") and early.steps[0].depart == "06:56"
 
 
+NORTH_STATION = PlaceInfo(
+    "beijing-north-station", "start", "北京北站", "Beijing North", 39.9447, 116.3537
+)
+CHAOYANG_STATION = PlaceInfo(
+    "beijing-chaoyang-station", "start", "北京朝阳站", "Beijing Chaoyang", 39.9436, 116.5061
+)
+
+
+def test_the_way_back_ends_at_the_station_the_trip_began_from():
+    leg = transit().leg(HONGLUO, NORTH_STATION, dt.datetime(2026, 11, 21, 15, 0))
+    assert [step.line or step.mode for step in leg.steps] == ["taxi", "916快", "taxi"]
+    assert leg.steps[-1].origin == "dongzhimen"
+    assert leg.steps[-1].destination == "beijing-north-station"
+    assert leg.steps[-1].depart >= leg.steps[-2].arrive
+    straight_home = transit().leg(HONGLUO, DONGZHIMEN, dt.datetime(2026, 11, 21, 15, 0))
+    assert leg.minutes > straight_home.minutes and leg.km > straight_home.km
+
+
+def test_from_a_station_no_line_starts_at_the_trip_crosses_the_city_to_the_916():
+    leg = transit().leg(CHAOYANG_STATION, HONGLUO, SATURDAY_8)
+    assert [step.line or step.mode for step in leg.steps] == ["taxi", "916快", "taxi"]
+    assert leg.steps[0].destination == "dongzhimen"
+
+
 def test_labagou_has_no_transit_leg_pretending_a_bus_goes_there():
     leg = transit().leg(DONGZHIMEN, LABAGOU, SATURDAY_8)
     assert leg.line == ""
