@@ -93,7 +93,8 @@ TRAFFIC_FACTOR = {
     "holiday_outbound_morning": 2.5,
     # Return peak 16:00–20:00 on the last days (交管 forecast 2017, 2022).
     "holiday_inbound_afternoon": 1.6,
-    # Any other hour of a holiday: G111 "scenic sections under pressure" (ifib 2022).
+    # Any other hour of a holiday: G111 "scenic sections under pressure" (ifib 2022); its
+    # outbound mornings also meet the weekend factor above on the way out (traffic.py).
     "holiday_other": 1.15,
     # Workday commuter peaks, inbound 07:00–09:00 and both ways 17:00–19:00 (交管 2017, L;
     # the 916 back to Dongzhimen in the evening peak, chrisgodman 2017).

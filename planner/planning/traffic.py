@@ -77,7 +77,11 @@ def traffic_at(depart: dt.datetime | None, direction: str) -> Traffic:
         if direction == "inbound" and _within(hour, p.INBOUND_AFTERNOON_HOURS) and last_days:
             code = "holiday_inbound_afternoon"
             return Traffic(code, p.TRAFFIC_FACTOR[code], holiday_other)
-        return Traffic("holiday_other", 1.0, holiday_other)
+        # Outside its peaks a holiday is still a day off: leaving Beijing in the morning
+        # meets at least a weekend's queue, never less than a Saturday.
+        outbound_morning = direction == "outbound" and _within(hour, p.OUTBOUND_MORNING_HOURS)
+        factor = p.TRAFFIC_FACTOR["weekend_outbound_morning"] if outbound_morning else 1.0
+        return Traffic("holiday_other", factor, holiday_other)
     if kind == DayType.WEEKEND:
         if direction == "outbound" and _within(hour, p.OUTBOUND_MORNING_HOURS):
             code = "weekend_outbound_morning"

@@ -55,6 +55,16 @@ def test_a_holiday_morning_out_of_beijing_is_slower_than_an_ordinary_saturday():
     assert holiday.traffic == "holiday_outbound_morning"
 
 
+@pytest.mark.parametrize("day", [dt.date(2026, 10, 4), dt.date(2026, 10, 5)])
+def test_a_morning_out_of_beijing_in_the_middle_of_a_holiday_is_no_quicker_than_a_saturday(day):
+    """Golden Week's middle days are days off: never lighter traffic than a Saturday."""
+    car = TravelModel(Transport.CAR)
+    saturday = car.leg(DONGZHIMEN, MUTIANYU, SATURDAY_8)
+    holiday = car.leg(DONGZHIMEN, MUTIANYU, dt.datetime.combine(day, dt.time(8, 0)))
+    assert holiday.drive_minutes >= saturday.drive_minutes
+    assert holiday.traffic == "holiday_other"
+
+
 def test_sunday_afternoon_return_is_slower_than_sunday_morning():
     car = TravelModel(Transport.CAR)
     morning = car.leg(MUTIANYU, DONGZHIMEN, dt.datetime(2026, 11, 22, 10, 0))
