@@ -81,10 +81,9 @@ class DayBuilder:
 
     def _last_departure(self, leaving: float) -> None:
         """Without a car the day ends by the last bus or train home (the travel model knows)."""
-        last = self.travel.last_departure(self.previous, self.end, self.date)
-        if last is None:
+        limit = self.travel.leave_by(self.previous, self.end, self.date)
+        if limit is None:
             return
-        limit = last.hour * 60 + last.minute if last.date() == self.date else self.day_end
         self.missed_last_departure = leaving > limit
         if leaving >= limit - p.LAST_DEPARTURE_MARGIN_MINUTES:
             self._warn(WarningCode.LAST_DEPARTURE, None, time=hhmm(limit),

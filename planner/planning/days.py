@@ -106,6 +106,8 @@ def initial_groups(trip: Trip, stops: list[PlaceInfo]) -> list[list[PlaceInfo]]:
         problem = trip.problem(stops, 1, request.start, request.start, locked=locked, timed=False)
         tour = [stops[i] for i in problem.solve()]
     splits = [best_split(trip, tour)]
+    if not request.optimize:
+        return splits[0]  # the visitor's order, cut into days: "your order is kept"
     if not request.locked:
         # The tour runs either way round; the days' hours may suit one direction better.
         splits.append(best_split(trip, tour[::-1]))
@@ -200,6 +202,8 @@ class TripCosts:
         self.between = [[travel.minutes(a, b) for b in stops] for a in stops]
         self.from_start = [travel.minutes(request.start, place) for place in stops]
         self.to_start = [travel.minutes(place, request.start) for place in stops]
+        self.home_by = [[travel.leave_by(place, request.start, date) for place in stops]
+                        for date in trip.dates]  # fmt: skip
         self.rules = [[time_rules(place, request.pace, date) for place in stops]
                       for date in trip.dates]  # fmt: skip
         self.lunch = lunch_needed(request.lunch, trip.day_start, request.pace)
@@ -220,7 +224,9 @@ class TripCosts:
             previous = index
         home = self.to_start[previous] if after is None else self.between[previous][after]
         finish = leg_step(minute, home, pending, self.lunch_minutes).arrive
-        return misfits + (finish > self.trip.day_end), total + home, finish
+        limit = self.home_by[number][previous] if after is None else None
+        missed = limit is not None and finish - home > limit  # the last bus or train home
+        return misfits + (finish > self.trip.day_end or missed), total + home, finish
 
 
 def split_score(trip: Trip, groups) -> tuple:

@@ -21,6 +21,10 @@ from .types import Pace, PlaceInfo
 Cost = tuple[int, float]
 
 
+def _at(day: dt.date, minute: int) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(minute // 60, minute % 60))
+
+
 class DayOrderProblem:
     def __init__(
         self,
@@ -46,9 +50,16 @@ class DayOrderProblem:
         # Untimed: travel only (used to draw one tour through a whole trip's stops).
         self.timed = timed
         self.rules = [time_rules(place, pace, day or dt.date.today()) for place in self.places]
-        self.from_start = [travel.minutes(start, place) for place in self.places]
+        # The first leg leaves at a known hour: its traffic (a holiday or Saturday morning
+        # out of Beijing) decides whether lunch and the rest of the day still fit.
+        leave = _at(day, day_start_minute) if timed and day else None
+        self.from_start = [travel.minutes(start, place, leave) for place in self.places]
         self.to_end = [travel.minutes(place, end) for place in self.places]
         self.between = [[travel.minutes(a, b) for b in self.places] for a in self.places]
+        # Without a car, the last bus or train to `end` from each place (None = no limit):
+        # an order that misses it does not fit, as the day builder will find.
+        self.leave_by = [travel.leave_by(place, end, day) if timed and day else None
+                         for place in self.places]  # fmt: skip
 
     # --- evaluation -------------------------------------------------------------------------
 
@@ -71,13 +82,20 @@ class DayOrderProblem:
         way_home = self.to_end[order[-1]] if order else 0.0
         return leg_step(minute, way_home, pending, self.lunch_minutes, not order).arrive
 
-    def _overrun(self, finish: float) -> int:
-        return int(self.timed and self.day_end is not None and finish > self.day_end)
+    def _overrun(self, finish: float, last: int | None) -> int:
+        """1 when the day ends after its end or leaves its last stop after the last bus or
+        train to `end`."""
+        if not self.timed:
+            return 0
+        late = self.day_end is not None and finish > self.day_end
+        limit = None if last is None else self.leave_by[last]
+        return int(late or (limit is not None and finish - self.to_end[last] > limit))
 
     def cost(self, order: Sequence[int]) -> Cost:
         closed, total, minute, pending = self._walk(order)
         finish = self._home(order, minute, pending)
-        return closed + self._overrun(finish), total + (self.to_end[order[-1]] if order else 0.0)
+        last = order[-1] if order else None
+        return closed + self._overrun(finish, last), total + (self.to_end[last] if order else 0.0)
 
     def finish_minute(self, order: Sequence[int]) -> float:
         """When the day ends back at `end`, for this order."""
@@ -174,7 +192,7 @@ class DayOrderProblem:
         for (_mask, last), bucket in layers[count].items():
             for label in bucket:
                 finish = leg_step(label[2], self.to_end[last], not label[3], self.lunch_minutes)
-                cost = (label[0] + self._overrun(finish.arrive), label[1] + self.to_end[last])
+                cost = (label[0] + self._overrun(finish.arrive, last), label[1] + self.to_end[last])
                 if best_cost is None or cost < best_cost:
                     best, best_cost = label, cost
         order = []

@@ -71,6 +71,7 @@ class TravelModel:
         self._straight: dict[tuple[str, str], float] = {}
         self._minutes: dict[tuple, float] = {}
         self._legs: dict[tuple, LegEstimate] = {}
+        self._leave_by: dict[tuple, int | None] = {}
 
     # --- straight-line distances (ranking only) ------------------------------------------
 
@@ -176,6 +177,16 @@ class TravelModel:
         if latest is None:
             return None
         return dt.datetime.combine(day, dt.time(0)) + dt.timedelta(minutes=int(latest))
+
+    def leave_by(self, origin: PlaceInfo, destination: PlaceInfo, day: dt.date) -> int | None:
+        """The last minute of `day` to leave `origin` and still reach `destination` by its
+        bus or train (None = nothing on the way runs to a timetable that day)."""
+        key = (origin.slug, destination.slug, day)
+        if key not in self._leave_by:
+            last = self.last_departure(origin, destination, day)
+            on_the_day = last is not None and last.date() == day
+            self._leave_by[key] = last.hour * 60 + last.minute if on_the_day else None
+        return self._leave_by[key]
 
     def transit_practical(self, place: PlaceInfo) -> bool:
         """Reachable without one's own car: a line, a hailed taxi or a booked car nearby."""

@@ -94,3 +94,12 @@ def spot_at(slug, lat, lng):
     from tests.planning.factories import spot
 
     return spot(slug, lat, lng, visit_minutes=120, outdoor=True)
+
+
+def test_with_optimising_off_the_visitors_order_runs_across_the_days():
+    """The builder says "your order is kept": the days cut the list, they do not reorder it."""
+    stops = [MUTIANYU, YANQI, HONGLUO]
+    plan = make_plan(request(stops, days=2, optimize=False, date=dt.date(2027, 5, 15)), STAYS)
+    visits = [s.place.slug for d in plan.days for s in d.stops if s.role == "visit"]
+    assert visits == ["mutianyu", "yanqi", "hongluo"]
+    assert all(any(s.role == "visit" for s in day.stops) for day in plan.days)

@@ -79,16 +79,10 @@ def test_a_stay_far_off_tomorrows_way_is_not_kept_for_the_second_night():
 def test_on_every_seasonal_route_a_chosen_restaurant_is_where_lunch_is_eaten():
     # The routes as bench/guide_read.py plans them (all seasons, by car and by bus, 1-3 days):
     # a guide never has lunch elsewhere and then stops at the restaurant the visitor chose.
-    import importlib.util
-    from pathlib import Path
-
     from planner.planning import Kind, PlanRequest, Transport
     from planner.planning.schedule import serves_lunch
 
-    path = Path(__file__).resolve().parents[2] / "bench" / "guide_read.py"
-    spec = importlib.util.spec_from_file_location("guide_read", path)
-    guide = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(guide)
+    guide = _guide_read()
     places, routes = guide.load()
     hubs = {slug: places[slug] for slug in ("huairou-town", "yanqihu-station")}
     candidates = Candidates(
@@ -113,3 +107,37 @@ def test_on_every_seasonal_route_a_chosen_restaurant_is_where_lunch_is_eaten():
                             where = (season, transport, days, day.number, stop.place.slug)
                             assert stop.lunch_at is not None, where
     assert checked >= 6
+
+
+def _guide_read():
+    """bench/guide_read.py: the committed fixtures as the engine's places and routes."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "guide_read.py"
+    spec = importlib.util.spec_from_file_location("guide_read", path)
+    guide = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(guide)
+    return guide
+
+
+def test_a_bus_day_keeps_the_wall_and_the_village_beside_it_rather_than_end_early():
+    """The autumn route in one day by bus on a National Day Saturday: the day must be judged
+    with the morning's holiday traffic and the last bus home, or the plan drops Mutianyu and
+    Beigou (2.6 km apart) and comes home at 17:15 with the last bus at 18:19."""
+    from planner.planning import Kind, PlanRequest, Transport
+
+    guide = _guide_read()
+    places, routes = guide.load()
+    stops = [places[slug] for _day, slug in routes["autumn"] if slug in places]
+    stops = [s for s in stops if s.kind not in (Kind.HOMESTAY, Kind.START)]
+    candidates = Candidates(
+        homestays=tuple(p for p in places.values() if p.kind == Kind.HOMESTAY),
+        lunch_venues=tuple(p for p in places.values() if p.kind == Kind.CAFE),
+    )
+    hubs = {slug: places[slug] for slug in ("huairou-town", "yanqihu-station")}
+    request = PlanRequest(start=places["dongzhimen"], date=guide.SEASONS["autumn"],
+                          stops=tuple(stops), transport=Transport.TRANSIT)  # fmt: skip
+    plan = make_plan(request, candidates, hubs)
+    visits = {stop.place.slug for stop in plan.days[0].stops if stop.role == Role.VISIT}
+    assert {"mutianyu-great-wall", "beigou"} <= visits

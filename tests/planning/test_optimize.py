@@ -4,7 +4,16 @@ from itertools import permutations
 from planner.planning import Pace, Transport, make_plan
 from planner.planning.optimize import DayOrderProblem
 from planner.planning.travel import TravelModel
-from tests.planning.factories import DONGZHIMEN, HONGLUO, MUTIANYU, QINGLONG, YANQI, request, spot
+from tests.planning.factories import (
+    DONGZHIMEN,
+    HONGLUO,
+    HUBS,
+    MUTIANYU,
+    QINGLONG,
+    YANQI,
+    request,
+    spot,
+)
 
 
 def problem(places, **fields):
@@ -71,3 +80,17 @@ def test_a_whole_trip_tour_is_no_longer_than_nearest_neighbour():
     solver = problem(places, timed=False)
     assert solver.cost(solver.solve()) <= solver.cost(solver._nearest_neighbour())
     assert sorted(solver.solve()) == list(range(12))
+
+
+def test_an_order_that_misses_the_last_bus_home_does_not_fit_by_bus_but_does_by_car():
+    """Out at 15:00, two hours at a place open till 22:00: home by 20:30 by car, but without
+    a car the last 916快 has gone (the day builder would drop the stop; the optimiser knows)."""
+    day = dt.date(2026, 11, 21)
+    late = spot("open-late", 40.40, 116.60, visit_minutes=120, opens=dt.time(6),
+                closes=dt.time(22))  # fmt: skip
+    for transport, misfits in ((Transport.CAR, 0), (Transport.TRANSIT, 1)):
+        problem = DayOrderProblem(
+            [late], DONGZHIMEN, DONGZHIMEN, TravelModel(transport, HUBS), Pace.NORMAL, False,
+            15 * 60, day=day, day_end_minute=21 * 60,
+        )  # fmt: skip
+        assert problem.cost([0])[0] == misfits, transport
