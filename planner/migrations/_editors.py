@@ -1,5 +1,8 @@
-"""What the Editors migrations share. The leading underscore keeps Django's migration
-loader from reading this module as a migration."""
+"""What the Editors migrations (0004, 0007) share. The leading underscore keeps Django's
+migration loader from reading this module as a migration.
+
+Frozen with those migrations: a change here changes what a fresh database gets, never an
+existing one. New rights go in a new migration."""
 
 from django.contrib.auth.management import create_permissions
 
