@@ -23,7 +23,7 @@ from .schedule import (
     to_datetime,
     visit_step,
 )
-from .travel import TravelModel
+from .travel import LegEstimate, TravelModel
 from .types import DayPlan, Leg, Pace, PlaceInfo, PlannedStop, PlanWarning, Role
 from .warnings import WarningCode
 
@@ -122,7 +122,7 @@ class DayBuilder:
             self.minute = float(max(self.minute, opens - travel))
             self.pending = lunch_needed(self.pending, self.minute, self.pace)
 
-    def _leg(self, origin: PlaceInfo, destination: PlaceInfo, estimate) -> Leg:
+    def _leg(self, origin: PlaceInfo, destination: PlaceInfo, estimate: LegEstimate) -> Leg:
         leg = leg_from_estimate(origin, destination, estimate)
         self.legs.append(leg)
         if leg.minutes > p.LONG_LEG_MINUTES:
@@ -135,25 +135,30 @@ class DayBuilder:
             self._lunch_venue_before(place)
         at_start = self.previous is self.start
         estimate = self.travel.leg(self.previous, place, to_datetime(self.date, self.minute))
-        arrive, lunch_at = leg_step(
-            self.minute, estimate.minutes, self.pending, self.lunch_minutes, at_start
-        )
+        timing = leg_step(self.minute, estimate.minutes, self.pending, self.lunch_minutes, at_start)
+        lunch_at, leaves = timing.lunch_at, timing.leaves
         if lunch_at is None and final:
-            lunch_at = self._lunch_before_the_last_leg(arrive)
-        leaves, pause = self.minute, 0
-        if lunch_at is not None and at_start and lunch_at > self.minute:
-            pause = self.lunch_minutes  # a break on the way
-        elif lunch_at is not None:
+            lunch_at = self._lunch_before_the_last_leg(timing.arrive)
+            leaves = self.minute if lunch_at is None else lunch_at + self.lunch_minutes
+        pause = self.lunch_minutes if timing.on_the_way else 0
+        if timing.on_the_way:
+            # Without a car, lunch is where one changes vehicle and what follows is timed after
+            # it; a car stops anywhere.
+            window = (LUNCH_EARLIEST, last_lunch_start(self.pace), self.lunch_minutes)
+            estimate = self.travel.leg(
+                self.previous, place, to_datetime(self.date, self.minute), window
+            )
+            lunch_at = estimate.lunch_at if estimate.lunch_at is not None else lunch_at
+        elif leaves != self.minute:
             # Lunch where one is delays the leg: price it at the hour it starts (the bus or
             # train it would have caught before lunch has gone).
-            leaves = lunch_at + self.lunch_minutes
             estimate = self.travel.leg(self.previous, place, to_datetime(self.date, leaves))
         leg = self._leg(self.previous, place, estimate)
         arrive = leaves + leg.minutes + pause
         if lunch_at is not None:
-            self._lunch_break(lunch_at)
+            self._lunch_break(lunch_at, timing.on_the_way)
         if final:
-            self._last_departure(leaving=arrive - leg.minutes)
+            self._last_departure(leaving=leaves + pause)
             self.minute = arrive
             return
         rules = time_rules(place, self.pace, self.date)
@@ -198,7 +203,7 @@ class DayBuilder:
             return self.minute
         return None
 
-    def _lunch_break(self, at: float) -> None:
+    def _lunch_break(self, at: float, on_the_way: bool) -> None:
         """Lunch before a leg that would arrive too late: at the stop one leaves, or (leaving
         the day's start or stay) a break on the way, listed with a leg of its own of 0 km."""
         self.pending = False
@@ -220,7 +225,7 @@ class DayBuilder:
                 depart=to_datetime(self.date, at + self.lunch_minutes),
                 role=Role.LUNCH_BREAK,
                 suggested=True,
-                note="" if at == self.minute else "on_the_way",
+                note="on_the_way" if on_the_way else "",
             )
         )
         self.legs.append(leg)

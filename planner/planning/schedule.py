@@ -120,7 +120,9 @@ def visit_step(rules: TimeRules, arrive: float, lunch_pending: bool) -> Visit:
 
 class LegTime(NamedTuple):
     arrive: float
-    lunch_at: float | None  # a break before (== minute) or on this leg
+    lunch_at: float | None  # a break before the leg or on it
+    leaves: float  # when the leg sets off: after lunch at the stop one leaves, else `minute`
+    on_the_way: bool = False  # lunch is a break during the leg (leaving the day's start)
 
 
 def leg_step(
@@ -134,14 +136,12 @@ def leg_step(
     last_start = LUNCH_LATEST - lunch
     if lunch_pending and minute <= last_start < minute + travel:
         if minute >= LUNCH_EARLIEST:
-            at = minute
-        elif at_start:
+            return LegTime(minute + lunch + travel, minute, minute + lunch)
+        if at_start:
             at = min(last_start, max(LUNCH_EARLIEST, minute + travel / 2 - lunch / 2))
-        else:
-            at = LUNCH_EARLIEST
-            return LegTime(at + lunch + travel, at)
-        return LegTime(minute + travel + lunch, at)
-    return LegTime(minute + travel, None)
+            return LegTime(minute + travel + lunch, at, minute, on_the_way=True)
+        return LegTime(LUNCH_EARLIEST + lunch + travel, LUNCH_EARLIEST, LUNCH_EARLIEST + lunch)
+    return LegTime(minute + travel, None, minute)
 
 
 def lunch_needed(lunch: bool, day_start: float, pace: Pace) -> bool:
@@ -161,8 +161,8 @@ def advance(
 ) -> Step:
     """One stop for the optimiser: the leg to it, then the visit."""
     if pending:
-        arrive, lunch_at = leg_step(minute, travel, True, rules.lunch_minutes, at_start)
-        pending = lunch_at is None
+        timing = leg_step(minute, travel, True, rules.lunch_minutes, at_start)
+        arrive, pending = timing.arrive, timing.lunch_at is None
     else:
         arrive = minute + travel  # leg_step's answer when lunch is done
     outcome = visit_step(rules, arrive, pending)

@@ -211,10 +211,23 @@ class TransitPlanner:
         return [[self._trunk(trunk, True, day_kind), taxi]]
 
     @staticmethod
-    def timed(chain: list[_Segment], start: int | None) -> tuple[list[TransitStep], int, bool]:
-        """Steps with clock times from `start` (minutes after midnight); missed = no service."""
+    def timed(
+        chain: list[_Segment], start: int | None, pause: tuple[float, float, float] | None = None
+    ) -> tuple[list[TransitStep], int, bool, float | None]:
+        """Steps with clock times from `start` (minutes after midnight); missed = no service.
+
+        `pause` = (earliest, latest, minutes): a lunch break between two steps (or before the
+        first), starting within [earliest, latest]; its start is returned, None if none fits.
+        """
+        pause_before, pause_at = None, None
+        if pause is not None and start is not None:
+            pause_before, pause_at = _where_to_pause(TransitPlanner.timed(chain, start)[0],
+                                                     start, *pause[:2])  # fmt: skip
         clock, steps, missed = start, [], False
         for index, segment in enumerate(chain):
+            idle = 0.0  # waiting for the lunch window where lunch is taken
+            if index == pause_before:
+                idle, clock = pause_at - clock, pause_at + pause[2]
             if segment.departures is not None:
                 if clock is None:
                     wait = segment.headway / 2
@@ -231,10 +244,10 @@ class TransitPlanner:
                 TransitStep(segment.mode, segment.line, segment.origin, segment.destination,
                             _hhmm(depart) if depart is not None else "",
                             _hhmm(arrive) if arrive is not None else "",
-                            round(segment.minutes), round(wait), round(segment.km, 1))
+                            round(segment.minutes), round(wait + idle), round(segment.km, 1))
             )  # fmt: skip
             clock = arrive
-        return steps, (clock if clock is not None else 0), missed
+        return steps, (clock if clock is not None else 0), missed, pause_at
 
     # --- the last connection home --------------------------------------------------------
 
@@ -258,6 +271,19 @@ class TransitPlanner:
 
     def practical(self, place: PlaceInfo) -> bool:
         return self.is_city(place) or self._hub_to_place(place) is not None
+
+
+def _where_to_pause(steps, start: float, earliest: float, latest: float):
+    """(index of the step lunch comes before, minute it starts): at the first change of
+    vehicle (or setting off) reached within the lunch window, else the last one before it,
+    waiting there; (None, None) when every change comes too late."""
+    reached = [start] + [_clock(step.arrive) for step in steps[:-1]]
+    usable = [(k, at) for k, at in enumerate(reached) if at <= latest]
+    if not usable:
+        return None, None
+    within = [(k, at) for k, at in usable if at >= earliest]
+    k, at = within[0] if within else usable[-1]
+    return k, max(at, earliest)
 
 
 def _reversed(chain: list[_Segment]) -> list[_Segment]:

@@ -55,6 +55,7 @@ class LegEstimate:
     path: tuple[tuple[float, float], ...] = ()
     traffic: str = ""  # a traffic code from parameters.TRAFFIC_FACTOR, "" = free-flowing
     missed: bool = False  # no service left at this hour (transit)
+    lunch_at: float | None = None  # a lunch break taken between two of its steps (transit)
 
 
 @dataclass
@@ -105,19 +106,27 @@ class TravelModel:
         drive = self.network.quickest(a.point, b.point, factors)[0]
         return float(round(drive + p.LEG_OVERHEAD_MINUTES) + access_minutes(b))
 
-    def leg(self, a: PlaceInfo, b: PlaceInfo, depart: dt.datetime | None = None) -> LegEstimate:
-        """The reported leg: road km, driving/riding, access and waiting minutes."""
-        key = (a.slug, b.slug, depart if self.transport == Transport.TRANSIT else _slot(depart))
+    def leg(
+        self, a: PlaceInfo, b: PlaceInfo, depart: dt.datetime | None = None, pause=None
+    ) -> LegEstimate:
+        """The reported leg: road km, driving/riding, access and waiting minutes.
+
+        `pause` = (earliest, latest, minutes): lunch on the way. Without a car it is taken
+        where one changes vehicle (`lunch_at`), and the steps after it are timed after it; a
+        car stops anywhere, so the car's leg is the same.
+        """
+        transit = self.transport == Transport.TRANSIT
+        key = (a.slug, b.slug, depart if transit else _slot(depart), pause if transit else None)
         found = self._legs.get(key)
         if found is None:
-            found = self._legs[key] = self._leg(a, b, depart)
+            found = self._legs[key] = self._leg(a, b, depart, pause)
         return found
 
-    def _leg(self, a: PlaceInfo, b: PlaceInfo, depart: dt.datetime | None) -> LegEstimate:
+    def _leg(self, a: PlaceInfo, b: PlaceInfo, depart: dt.datetime | None, pause) -> LegEstimate:
         if a.slug == b.slug or (a.lat == b.lat and a.lng == b.lng):
             return LegEstimate(0.0, 0, "walk" if self.transport == Transport.TRANSIT else "car")
         if self.transport == Transport.TRANSIT:
-            return self._transit_leg(a, b, depart)
+            return self._transit_leg(a, b, depart, pause)
         traffic = traffic_at(depart, direction(a, b))
         route = self.drive(a, b, traffic)
         drive = round(route.minutes + p.LEG_OVERHEAD_MINUTES)
@@ -130,24 +139,28 @@ class TravelModel:
     def drive(self, a: PlaceInfo, b: PlaceInfo, traffic: Traffic = FREE_FLOW) -> RoadRoute:
         return self.network.route(a.point, b.point, traffic.factors())
 
-    def _transit_leg(self, a: PlaceInfo, b: PlaceInfo, depart: dt.datetime | None) -> LegEstimate:
+    def _transit_leg(
+        self, a: PlaceInfo, b: PlaceInfo, depart: dt.datetime | None, pause=None
+    ) -> LegEstimate:
         kind = timetable_day_kind(depart)
         start = None if depart is None else depart.hour * 60 + depart.minute
         best, traffic = None, traffic_at(depart, direction(a, b))
         for chain in self.transit.segments(a, b, kind, traffic.factor):
-            steps, arrive, missed = self.transit.timed(chain, start)
+            steps, arrive, missed, lunch_at = self.transit.timed(chain, start, pause)
             total = sum(s.minutes + s.wait_minutes for s in steps)
+            if pause is not None and lunch_at is None:
+                arrive += pause[2]  # lunch is still eaten on the way, just not between steps
             rank = (missed, total if start is None else arrive)
             if best is None or rank < best[0]:
-                best = (rank, chain, steps, missed)
+                best = (rank, chain, steps, missed, lunch_at)
         if best is None:
             # No way without a car: say so with a booked car over the road (transit_practical
             # flags the place), never pretend a bus goes there.
             route = self.drive(a, b)
             step = TransitStep("booked_car", "", a.slug, b.slug, "", "", round(route.minutes),
                                0, round(route.km, 1))  # fmt: skip
-            best = (None, [], [step], False)
-        _, chain, steps, missed = best
+            best = (None, [], [step], False, None)
+        _, chain, steps, missed, lunch_at = best
         access = access_minutes(b)
         ride = sum(s.minutes for s in steps)
         wait = sum(s.wait_minutes for s in steps)
@@ -158,7 +171,7 @@ class TravelModel:
             km=round(sum(s.km for s in steps), 1), minutes=ride + wait + access,
             mode="transit" if lines else modes[0], drive_minutes=ride, access_minutes=access,
             wait_minutes=wait, line=" + ".join(lines), steps=tuple(steps),
-            path=_rounded(path), missed=missed, traffic=traffic.code,
+            path=_rounded(path), missed=missed, traffic=traffic.code, lunch_at=lunch_at,
         )  # fmt: skip
 
     # --- constraints -----------------------------------------------------------------------

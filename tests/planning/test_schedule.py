@@ -1,8 +1,9 @@
 import datetime as dt
 
-from planner.planning import Candidates, Pace, make_plan
+from planner.planning import Candidates, Pace, Transport, make_plan
 from tests.planning.factories import (
     HONGLUO,
+    HUBS,
     LABAGOU,
     MUTIANYU,
     SHENGQUAN,
@@ -115,3 +116,19 @@ def test_lunch_taken_as_a_break_on_the_way_is_not_lunch_at_the_chosen_restaurant
     # Leaving at 11:30, lunch is eaten at the restaurant itself.
     early = advance(rules, 11 * 60 + 30, True, 13)
     assert not early.pending and early.lunch_here
+
+
+def test_without_a_car_lunch_on_the_way_is_taken_where_one_changes_vehicle():
+    """Leaving at 10:00 on National Day's first morning the 916快 crawls to Huairou town
+    until 12:42: lunch is there, between the bus and the car on, not during a ride."""
+    far = spot("xiangshuihu", 40.4514, 116.453, visit_minutes=120)
+    trip = request([far], transport=Transport.TRANSIT, date=dt.date(2026, 10, 1),
+                   day_start=dt.time(10, 0))  # fmt: skip
+    day = make_plan(trip, Candidates(), HUBS).days[0]
+    lunch = next(stop for stop in day.stops if stop.role == "lunch_break")
+    assert lunch.note == "on_the_way"
+    leg = day.legs[day.stops.index(lunch) + 1]
+    bus, car = leg.steps
+    assert (bus.line, car.mode) == ("916快", "booked_car")
+    assert bus.arrive == lunch.arrive.strftime("%H:%M")
+    assert car.depart >= lunch.depart.strftime("%H:%M")
