@@ -16,6 +16,7 @@ Run: .venv/bin/python bench/load.py [--clients 8] [--seconds 20] [--workers 3]
 
 import argparse
 import contextlib
+import datetime as dt
 import http.client
 import json
 import random
@@ -30,6 +31,9 @@ from server import DATABASE, HOST, PORT, PYTHON, ROOT, gunicorn, prepare, server
 
 STOPS = ["mutianyu-great-wall", "hongluo-temple", "yanqi-lake", "qinglong-gorge",
          "shengquan-mountain", "jiugukou", "huanghuacheng-lakeside-great-wall"]  # fmt: skip
+# Plans start today or later: a Saturday a few weeks ahead.
+_TODAY = dt.date.today()
+TRIP_DATE = (_TODAY + dt.timedelta(days=28 + (5 - _TODAY.weekday()) % 7)).isoformat()
 FAULT_REDIS_PORT = 6390
 PHASES = ("before", "during", "after")
 
@@ -58,7 +62,7 @@ class Client(threading.Thread):
         while time.monotonic() < self.deadline:
             kind = self.random.choices(["plan", "save", "fetch", "geojson"], [4, 1, 2, 3])[0]
             body = {"stops": self.random.sample(STOPS, self.random.randint(2, 5)),
-                    "days": self.random.randint(1, 2), "date": "2026-10-10"}  # fmt: skip
+                    "days": self.random.randint(1, 2), "date": TRIP_DATE}  # fmt: skip
             began = time.monotonic()
             try:
                 if kind == "plan":

@@ -15,3 +15,10 @@ def next_saturday_from(month: int, day: int) -> str:
 
 
 OCTOBER_SATURDAY = next_saturday_from(10, 10)
+
+
+def pin_today(monkeypatch, iso: str) -> None:
+    """Make `iso` today for plan requests (the earliest first day they accept), for a test that
+    needs a fixed date such as a holiday already past."""
+    day = dt.date.fromisoformat(iso)
+    monkeypatch.setattr("planner.trips.requests.today", lambda: day)

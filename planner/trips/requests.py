@@ -4,6 +4,9 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
 from planner.geo.extent import BEIJING_EXTENT, inside
 from planner.models import SeasonalRoute
 from planner.planning import Kind, Pace, PlaceInfo, PlanRequest, Transport
@@ -18,7 +21,6 @@ MAX_STOPS = 15
 MAX_DAYS = engine_parameters.MAX_TRIP_DAYS
 MAX_TITLE = 120
 MAX_SLUG = 80
-EARLIEST_DATE = dt.date(1900, 1, 1)
 MAX_YEARS_AHEAD = 10
 # A start given as coordinates: it has no page of its own.
 CUSTOM_START_SLUG = "custom-start"
@@ -139,21 +141,32 @@ class _Checker:
         return value.strip()
 
 
+def today() -> dt.date:
+    """Today in Huairou: the earliest first day a plan may have (computed or saved)."""
+    return timezone.localdate()
+
+
+def latest_first_day() -> dt.date:
+    return today() + dt.timedelta(days=MAX_YEARS_AHEAD * 365)
+
+
 def _parse_date(checker: _Checker) -> dt.date:
+    """The first day: today or later (a plan for a day gone by can be neither shown nor
+    saved), at most MAX_YEARS_AHEAD years ahead."""
     value = checker.data.get("date")
     if value is None:
-        return coming_saturday()
+        return coming_saturday(today())
     try:
         if not isinstance(value, str):
             raise ValueError
         date = dt.date.fromisoformat(value)
     except ValueError:
         checker.error("date", "date must be an ISO date such as 2026-12-05.")
-        return coming_saturday()
-    latest = dt.date.today() + dt.timedelta(days=MAX_YEARS_AHEAD * 365)
-    if not EARLIEST_DATE <= date <= latest:
-        checker.error("date", f"date must lie between {EARLIEST_DATE} and {latest}.")
-        return coming_saturday()
+        return coming_saturday(today())
+    if date < today():
+        checker.error("date", _("The first day is in the past: choose today or a later date."))
+    elif date > latest_first_day():
+        checker.error("date", f"date must lie between {today()} and {latest_first_day()}.")
     return date
 
 

@@ -15,7 +15,6 @@ import secrets
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from planner.models import Itinerary, ItineraryDay, ItineraryStop
@@ -104,12 +103,11 @@ def may_edit(itinerary: Itinerary, key: str | None) -> bool:
 
 
 def save_errors(request: dict) -> dict[str, list[str]]:
-    """Why a plan cannot be saved to share: no stop at all, or a first day already past."""
+    """Why a valid plan cannot be saved to share: no stop at all. (A first day in the past is
+    refused for computing and saving alike, in planner/trips/requests.py.)"""
     errors = {}
     if not request.get("stops"):
         errors["stops"] = [_("Add at least one place before saving.")]
-    if dt.date.fromisoformat(request["date"]) < timezone.localdate():
-        errors["date"] = [_("The first day is in the past: choose today or a later date.")]
     return errors
 
 

@@ -2,7 +2,6 @@ import re
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -12,6 +11,7 @@ from planner.converters import TokenConverter
 from planner.geo.map_config import map_context
 from planner.models import Itinerary, SeasonalRoute, StartPoint
 from planner.planning.calendar import coming_saturday
+from planner.trips import requests as trip_requests
 from planner.trips.saving import owned_tokens, remembered_keys
 from planner.trips.warnings_display import display_plan
 
@@ -100,7 +100,8 @@ def _plan_names(plan: dict) -> dict[str, dict]:
 def builder(request):
     edit_token = _token(request.GET.get("edit", ""))
     source_token = _token(request.GET.get("from", "")) or edit_token
-    initial = {"date": coming_saturday().isoformat()}
+    today = trip_requests.today()
+    initial = {"date": coming_saturday(today).isoformat()}
     version = None
     edit_key = ""
     names = {}
@@ -116,7 +117,8 @@ def builder(request):
     added = search_places(slugs=(request.GET["add"],), limit=1) if request.GET.get("add") else []
     config = {
         "initial": initial,
-        "today": timezone.localdate().isoformat(),
+        "today": today.isoformat(),
+        "coming_saturday": coming_saturday(today).isoformat(),
         "source": bool(source_token),
         "names": names,
         "add": added[0] if added else None,
@@ -128,6 +130,7 @@ def builder(request):
     }
     context = {
         "config": config,
+        "first_days": (today, trip_requests.latest_first_day()),
         "start_points": StartPoint.objects.published().mapped(),
         "routes": SeasonalRoute.objects.filter(is_published=True),
         "my_itineraries": Itinerary.objects.filter(token__in=owned_tokens(request)),

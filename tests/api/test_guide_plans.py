@@ -2,6 +2,16 @@
 
 import json
 
+import pytest
+
+from tests.dates import pin_today
+
+
+@pytest.fixture(autouse=True)
+def autumn_2026(monkeypatch):
+    """These plans were read on fixed days of autumn 2026 (National Day week included)."""
+    pin_today(monkeypatch, "2026-09-30")
+
 
 def plan(client, body):
     response = client.post("/api/plan", data=json.dumps(body), content_type="application/json")

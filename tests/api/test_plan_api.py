@@ -4,7 +4,7 @@ import json
 import pytest
 
 from planner.models import Itinerary, ItineraryStop, RouteStop, ScenicSpot
-from tests.dates import OCTOBER_SATURDAY
+from tests.dates import OCTOBER_SATURDAY, next_saturday_from
 
 
 def post(client, body, url="/api/plan", **extra):
@@ -168,7 +168,7 @@ def test_unknown_token_is_404(db, client):
 
 
 def test_on_a_multi_day_trip_a_listed_homestay_is_the_night_stay(huairou, client):
-    plan = post(client, {"route": "summer", "days": 2, "date": "2026-07-04"}).json()
+    plan = post(client, {"route": "summer", "days": 2, "date": next_saturday_from(7, 4)}).json()
     day1, _day2 = plan["days"]
     assert day1["overnight"]["slug"] == "jiankou-great-wall-farmhouse"
     visited = [s["slug"] for day in plan["days"] for s in day["stops"]]

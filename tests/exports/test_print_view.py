@@ -1,5 +1,6 @@
 from planner.exports.route_map import day_drawing, svg
 from planner.exports.sheet import build_sheet
+from tests.dates import next_saturday_from
 from tests.exports.conftest import TRICKY, stops_of
 
 
@@ -57,7 +58,7 @@ def test_the_sheet_shows_sunset_at_outdoor_sites_and_lunch_in_its_place(
         return dataclasses.replace(info, outdoor=info.slug == "mutianyu-great-wall")
 
     monkeypatch.setattr(trip_requests, "place_info", outdoor_wall)
-    body = {"date": "2026-12-19", "stops": ["mutianyu-great-wall", "hongluo-temple"]}
+    body = {"date": next_saturday_from(12, 12), "stops": ["mutianyu-great-wall", "hongluo-temple"]}
     saved = client.post("/api/itineraries", json.dumps(body), content_type="application/json")
     plan = saved.json()["plan"]
     wall = next(s for s in plan["days"][0]["stops"] if s["slug"] == "mutianyu-great-wall")

@@ -53,7 +53,8 @@ def test_an_integer_past_python_s_digit_limit_is_refused(huairou, client, url):
 @pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01", "1899-12-31"])
 def test_dates_out_of_range_are_refused(huairou, client, url, date):
     body = {"stops": ["yanqi-lake"], "date": date, "days": 2}
-    assert "date must lie between" in reason(post_raw(client, url, json.dumps(body)))
+    response = post_raw(client, url, json.dumps(body))
+    assert reason(response) and list(response.json()["errors"]) == ["date"]
 
 
 def test_dates_ten_years_ahead_are_the_limit(huairou, client):

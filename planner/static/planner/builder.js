@@ -196,13 +196,14 @@
   function initialState() {
     const draft = Draft.read();
     // A saved plan opened for editing or copying wins over the draft; otherwise the draft.
-    if (config.source || !draft) return Object.assign({}, config.initial);
-    const restored = Object.assign({}, config.initial, draft);
+    const fromDraft = !config.source && draft;
+    const restored = Object.assign({}, config.initial, fromDraft ? draft : {});
+    // The server plans no first day before today (config.today): a passed date moves on.
     if (!restored.date || restored.date < config.today) {
-      restored.date = config.initial.date;
+      restored.date = config.coming_saturday;
       undoBox.textContent = text.date_moved;
     }
-    saving.resume(draft);
+    if (fromDraft) saving.resume(draft);
     return restored;
   }
 
