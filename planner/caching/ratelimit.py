@@ -11,6 +11,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import JsonResponse
+from django.utils.translation import ngettext
 
 
 def _ip(value: str | None) -> str | None:
@@ -60,9 +61,15 @@ def rate_limited(scope: str):
                 count = 0
             if count > allowed:
                 retry_after = window - now % window
+                message = ngettext(
+                    "Too many requests: try again in %(n)s second.",
+                    "Too many requests: try again in %(n)s seconds.",
+                    retry_after,
+                ) % {"n": retry_after}
                 response = JsonResponse(
-                    {"errors": {"rate": [f"Too many requests; try again in {retry_after} s."]}},
+                    {"errors": {"rate": [message]}},
                     status=429,
+                    json_dumps_params={"ensure_ascii": False},
                 )
                 response["Retry-After"] = str(retry_after)
                 return response

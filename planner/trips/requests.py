@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from planner.geo.extent import BEIJING_EXTENT, inside
 from planner.models import SeasonalRoute
@@ -33,6 +34,29 @@ EARLIEST_DAY_START = dt.time(*engine_parameters.EARLIEST_DAY_START)
 LATEST_DAY_START = dt.time(*engine_parameters.LATEST_DAY_START)
 EARLIEST_DAY_END = dt.time(*engine_parameters.EARLIEST_DAY_END)
 LATEST_DAY_END = dt.time(*engine_parameters.LATEST_DAY_END)
+# What each field is called in a message a visitor may read (the key stays the JSON field).
+LABELS = {
+    "start": gettext_lazy("The start point"),
+    "date": gettext_lazy("The first day"),
+    "days": gettext_lazy("The number of days"),
+    "transport": gettext_lazy("The way of travel"),
+    "pace": gettext_lazy("The pace"),
+    "stops": gettext_lazy("The places"),
+    "locked": gettext_lazy("The places kept in place"),
+    "optimize": gettext_lazy("“Optimise order”"),
+    "lunch": gettext_lazy("“Plan lunch”"),
+    "budget_per_night": gettext_lazy("The budget per night"),
+    "title": gettext_lazy("The title"),
+    "day_start": gettext_lazy("The time to leave"),
+    "day_end": gettext_lazy("The time to be back"),
+    "lodging_kind": gettext_lazy("The kind of stay"),
+}
+
+
+def too_many_stops(count: int) -> str:
+    return _("A plan holds at most %(limit)s stops; this one has %(n)s.") % {
+        "limit": MAX_STOPS, "n": count,
+    }  # fmt: skip
 
 
 class InvalidRequest(Exception):
@@ -78,17 +102,22 @@ class _Checker:
     def error(self, name: str, message: str) -> None:
         self.errors.setdefault(name, []).append(message)
 
+    def invalid(self, name: str, message: str, **values) -> None:
+        """`message` names the field by its label (%(field)s) in the visitor's language."""
+        self.error(name, message % {"field": LABELS[name], **values})
+
     def choice(self, name, options, default):
         value = self.data.get(name, default)
         if value not in options:
-            self.error(name, f"{name} must be one of: {', '.join(options)}.")
+            self.invalid(name, _("%(field)s must be one of: %(options)s."),
+                         options=", ".join(option or '""' for option in options))  # fmt: skip
             return default
         return value
 
     def boolean(self, name, default):
         value = self.data.get(name, default)
         if not isinstance(value, bool):
-            self.error(name, f"{name} must be true or false.")
+            self.invalid(name, _("%(field)s must be true or false."))
             return default
         return value
 
@@ -97,25 +126,28 @@ class _Checker:
         if value is None and default is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            self.error(name, f"{name} must be a whole number from {low} to {high}.")
+            self.invalid(name, _("%(field)s must be a whole number from %(low)s to %(high)s."),
+                         low=low, high=high)  # fmt: skip
             return default
         return value
 
     def slug_list(self, name, limit):
         value = self.data.get(name, [])
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            self.error(name, f"{name} must be a list of place slugs (strings).")
+            self.invalid(name, _("%(field)s must be a list of place slugs (strings)."))
             return []
         if len(value) > limit:
-            self.error(name, f"At most {limit} {name} per plan; this request has {len(value)}.")
+            self.error(name, too_many_stops(len(value)))
             return value[:limit]
         too_long = [item for item in value if len(item) > MAX_SLUG or not item]
         if too_long:
-            self.error(name, f"Slugs must have 1 to {MAX_SLUG} characters.")
+            self.error(name, _("Place slugs must have 1 to %(n)s characters.") % {"n": MAX_SLUG})
             return []
         repeated = sorted({item for item in value if value.count(item) > 1})
         if repeated:
-            self.error(name, f"Listed more than once: {', '.join(repeated)}.")
+            self.error(
+                name, _("Listed more than once: %(slugs)s.") % {"slugs": ", ".join(repeated)}
+            )
         return list(dict.fromkeys(value))
 
     def clock(self, name, default: dt.time, low: dt.time, high: dt.time) -> dt.time:
@@ -129,14 +161,15 @@ class _Checker:
         except ValueError:
             parsed = None
         if parsed is None or not low <= parsed <= high:
-            self.error(name, f"{name} must be a time HH:MM from {low:%H:%M} to {high:%H:%M}.")
+            message = _("%(field)s must be a time such as 09:30, from %(low)s to %(high)s.")
+            self.invalid(name, message, low=f"{low:%H:%M}", high=f"{high:%H:%M}")
             return default
         return parsed
 
     def text(self, name, limit):
         value = self.data.get(name, "")
         if not isinstance(value, str) or len(value) > limit:
-            self.error(name, f"{name} must be text of at most {limit} characters.")
+            self.invalid(name, _("%(field)s must be text of at most %(n)s characters."), n=limit)
             return ""
         return value.strip()
 
@@ -161,12 +194,13 @@ def _parse_date(checker: _Checker) -> dt.date:
             raise ValueError
         date = dt.date.fromisoformat(value)
     except ValueError:
-        checker.error("date", "date must be an ISO date such as 2026-12-05.")
+        checker.invalid("date", _("%(field)s must be a date written like 2026-12-05."))
         return coming_saturday(today())
     if date < today():
         checker.error("date", _("The first day is in the past: choose today or a later date."))
     elif date > latest_first_day():
-        checker.error("date", f"date must lie between {today()} and {latest_first_day()}.")
+        message = _("%(field)s can be at most %(years)s years ahead (until %(latest)s).")
+        checker.invalid("date", message, years=MAX_YEARS_AHEAD, latest=latest_first_day())
     return date
 
 
@@ -175,25 +209,27 @@ def _parse_start(checker: _Checker) -> PlaceInfo | None:
     if isinstance(value, str):
         start = find_start(value) if len(value) <= MAX_SLUG else None
         if start is None:
-            checker.error("start", f"Unknown start point {value[:MAX_SLUG]!r}.")
+            checker.error(
+                "start", _("Unknown start point “%(slug)s”.") % {"slug": value[:MAX_SLUG]}
+            )
             return None
         return place_info(start)
     if isinstance(value, dict):
         lat, lng, name = value.get("lat"), value.get("lng"), value.get("name", "")
         numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (lat, lng))
         if not numbers:
-            checker.error("start", "A custom start needs numeric lat and lng.")
+            checker.error("start", _("A custom start needs numeric lat and lng."))
             return None
         if not inside(BEIJING_EXTENT, lat, lng):
-            checker.error("start", "A custom start must lie in Beijing (WGS-84 lat/lng).")
+            checker.error("start", _("A custom start must lie in Beijing (WGS-84 lat/lng)."))
             return None
         if not isinstance(name, str) or len(name) > 100:
-            checker.error("start", "The start's name must be text of at most 100 characters.")
+            checker.error("start", _("The start's name must be text of at most 100 characters."))
             return None
         label = name.strip() or "Start"
         return PlaceInfo(slug=CUSTOM_START_SLUG, kind=Kind.START, name_zh=label, name_en=label,
                          lat=float(lat), lng=float(lng))  # fmt: skip
-    checker.error("start", "start must be a start-point slug or {lat, lng, name}.")
+    checker.invalid("start", _("%(field)s must be a start-point slug or {lat, lng, name}."))
     return None
 
 
@@ -207,7 +243,7 @@ def _route_stops(checker: _Checker) -> tuple[str, list[str], dict[str, int]]:
         else None
     )
     if route is None:
-        checker.error("route", f"Unknown seasonal route {str(slug)[:20]!r}.")
+        checker.error("route", _("Unknown seasonal route “%(slug)s”.") % {"slug": str(slug)[:20]})
         return "", [], {}
     # A place an editor has since unpublished drops out of the route, rather than making a
     # seasonal route unplannable ("Unknown place") and its print sheet answer 500.
@@ -220,7 +256,7 @@ def validate_plan(data: dict) -> ValidatedPlan:
     checker = _Checker(data)
     unknown = sorted(set(data) - FIELDS)
     if unknown:
-        checker.error("body", f"Unknown field {', '.join(unknown)}.")
+        checker.error("body", _("Unknown field %(names)s.") % {"names": ", ".join(unknown)})
     start = _parse_start(checker)
     date = _parse_date(checker)
     days = checker.integer("days", 1, 1, MAX_DAYS)
@@ -246,16 +282,18 @@ def validate_plan(data: dict) -> ValidatedPlan:
     found = find_stops(stop_slugs)
     unknown_stops = [slug for slug in stop_slugs if slug not in found]
     if unknown_stops:
-        checker.error("stops", f"Unknown place: {', '.join(unknown_stops)}.")
+        checker.error("stops", _("Unknown place: %(slugs)s.") % {"slugs": ", ".join(unknown_stops)})
     stray = [slug for slug in locked if slug not in stop_slugs]
     if stray:
-        checker.error("locked", f"Locked places must be among the stops: {', '.join(stray)}.")
+        message = _("Places kept in place must be among the stops: %(slugs)s.")
+        checker.error("locked", message % {"slugs": ", ".join(stray)})
     homestay = None
     if data.get("homestay") is not None:
         value = data["homestay"]
         place = find_homestay(value) if isinstance(value, str) and len(value) <= MAX_SLUG else None
         if place is None or not place.is_mapped:
-            checker.error("homestay", f"Unknown or unmapped homestay {str(value)[:MAX_SLUG]!r}.")
+            message = _("Unknown or unmapped homestay “%(slug)s”.")
+            checker.error("homestay", message % {"slug": str(value)[:MAX_SLUG]})
         else:
             homestay = place_info(place)
     if checker.errors:

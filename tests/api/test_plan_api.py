@@ -76,10 +76,10 @@ def test_custom_start_point(huairou, client):
     "body, field, words",
     [
         ({"stops": ["no-such-place"]}, "stops", "no-such-place"),
-        ({"date": "05/12/2026"}, "date", "ISO"),
+        ({"date": "05/12/2026"}, "date", "2026-12-05"),
         ({"days": 4}, "days", "1 to 3"),
         ({"days": "2"}, "days", "whole number"),
-        ({"stops": [f"s{i}" for i in range(16)]}, "stops", "At most 15"),
+        ({"stops": [f"s{i}" for i in range(16)]}, "stops", "at most 15 stops"),
         ({"stops": "mutianyu-great-wall"}, "stops", "list"),
         ({"transport": "horse"}, "transport", "car"),
         ({"pace": 3}, "pace", "relaxed"),
@@ -94,15 +94,37 @@ def test_custom_start_point(huairou, client):
         ({"colour": "red"}, "body", "colour"),
         ({"day_start": "06:00"}, "day_start", "07:00"),
         ({"day_end": "23:30"}, "day_end", "22:00"),
-        ({"day_end": 21}, "day_end", "HH:MM"),
+        ({"day_end": 21}, "day_end", "09:30"),
         ({"lodging_kind": "castle"}, "lodging_kind", "hotel"),
     ],
 )
-def test_bad_input_gets_400_naming_the_problem(huairou, client, english, body, field, words):
-    response = post(client, {**BASE, **body})
+def test_bad_input_gets_400_naming_the_problem(huairou, client, body, field, words):
+    response = post(client, {**BASE, **body}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
     errors = response.json()["errors"]
     assert field in errors and words in " ".join(errors[field])
+
+
+@pytest.mark.parametrize(
+    "body, english, chinese",
+    [
+        ({"budget_per_night": 0}, "The budget per night must be a whole number from 1 to 100000.",
+         "每晚预算必须是 1 到 100000 之间的整数。"),
+        ({"date": "2026-13-01"}, "The first day must be a date written like 2026-12-05.",
+         "出发日期必须是日期，格式如 2026-12-05。"),
+        ({"stops": ["yanqi-lake"] * 19}, "A plan holds at most 15 stops; this one has 19.",
+         "一个行程最多 15 个地点，这个行程有 19 个。"),
+    ],
+)  # fmt: skip
+def test_messages_name_the_field_as_a_visitor_reads_it_in_the_page_s_language(
+    huairou, client, body, english, chinese
+):
+    (field,) = body
+    answer = post(client, {**BASE, **body}, HTTP_ACCEPT_LANGUAGE="en").json()["errors"]
+    assert answer[field][0] == english
+    client.cookies["django_language"] = "zh-hans"  # the language switch's choice wins
+    answer = post(client, {**BASE, **body}, HTTP_ACCEPT_LANGUAGE="en").json()["errors"]
+    assert answer[field][0] == chinese
 
 
 @pytest.mark.parametrize(

@@ -101,10 +101,13 @@ def test_rate_limits_answer_429_with_retry_after(huairou, client):
     codes = [client.post("/api/plan", body, content_type="application/json").status_code
              for _ in range(4)]  # fmt: skip
     assert codes == [200, 200, 200, 429]
-    limited = client.post("/api/plan", body, content_type="application/json")
-    assert (
-        0 < int(limited["Retry-After"]) <= 60 and "Too many" in limited.json()["errors"]["rate"][0]
-    )
+    limited = client.post("/api/plan", body, content_type="application/json",
+                          HTTP_ACCEPT_LANGUAGE="en")  # fmt: skip
+    seconds = int(limited["Retry-After"])
+    assert 0 < seconds <= 60
+    assert limited.json()["errors"]["rate"][0].startswith("Too many requests: try again in ")
+    chinese = client.post("/api/plan", body, content_type="application/json")
+    assert chinese.json()["errors"]["rate"][0].startswith("请求过于频繁，请 ")
     other_client = client.post("/api/plan", body, content_type="application/json",
                                REMOTE_ADDR="10.0.0.9")  # fmt: skip
     assert other_client.status_code == 200

@@ -47,7 +47,7 @@
     }
     form.querySelector('input[name=transport][value="' + state.transport + '"]').checked = true;
     form.elements.pace.value = state.pace;
-    form.elements.budget_per_night.value = state.budget_per_night || "";
+    form.elements.budget_per_night.value = state.budget_per_night == null ? "" : state.budget_per_night;
     form.elements.optimize.checked = state.optimize;
     form.elements.lunch.checked = state.lunch;
   }
@@ -59,8 +59,10 @@
     state.start = form.elements.start.value;
     state.transport = form.querySelector("input[name=transport]:checked").value;
     state.pace = form.elements.pace.value;
+    // An empty field is "no budget"; any other value goes to the server, which says what is
+    // wrong with 0 or -5 (nothing is ignored silently).
     const budget = parseInt(form.elements.budget_per_night.value, 10);
-    state.budget_per_night = Number.isFinite(budget) && budget > 0 ? budget : null;
+    state.budget_per_night = Number.isFinite(budget) ? budget : null;
     state.optimize = form.elements.optimize.checked;
     state.lunch = form.elements.lunch.checked;
   }
@@ -75,7 +77,7 @@
       pace: state.pace, stops: state.stops, locked: state.locked.filter(function (s) { return state.stops.indexOf(s) !== -1; }),
       optimize: state.optimize, lunch: state.lunch,
     };
-    if (state.budget_per_night) body.budget_per_night = state.budget_per_night;
+    if (state.budget_per_night != null) body.budget_per_night = state.budget_per_night;
     if (state.homestay) body.homestay = state.homestay;
     return body;
   }
