@@ -114,3 +114,35 @@ def test_only_the_creator_s_browser_can_change_a_shared_itinerary(huairou_live, 
     stranger.context.close()
     saved.refresh_from_db()
     assert saved.title == "改过的周末" and Itinerary.objects.count() == 2
+
+
+def stop_slugs(page):
+    return page.eval_on_selector_all(
+        "#stop-list .stop-item", "items => items.map(i => i.dataset.slug)"
+    )
+
+
+def test_a_route_seeds_the_plan_once_and_later_edits_survive_reload_and_language(
+    huairou_live, offline_page, live_server
+):
+    page = offline_page
+    page.goto(live_server.url + "/routes/autumn/")
+    page.get_by_role("link", name="从这条线路规划周末").click()
+    page.wait_for_selector(".timeline-day")
+    assert "xiangshuihu-great-wall" in stop_slugs(page)
+    page.locator(
+        '#stop-list .stop-item[data-slug="xiangshuihu-great-wall"] button[aria-label^="删除"]'
+    ).click()
+    page.locator("#place-search").fill("红螺寺")
+    page.locator("#search-results .search-result", has_text="红螺寺").first.click()
+    wait_until(page, "() => document.querySelector('#plan-status').textContent === '行程已更新。'")
+    edited = stop_slugs(page)
+    assert "xiangshuihu-great-wall" not in edited and "hongluo-temple" in edited
+    assert "route=" not in page.url
+    page.reload()
+    page.wait_for_selector(".timeline-day")
+    assert stop_slugs(page) == edited
+    page.get_by_role("button", name="English").click()
+    page.wait_for_selector(".timeline-day")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert stop_slugs(page) == edited

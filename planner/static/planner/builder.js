@@ -179,8 +179,20 @@
         state.homestay = null;
         stops.render();
         changed();
+        seeded("route");
       })
       .catch(function () { status.textContent = text.offline; });
+  }
+
+  /* A route or place in the address (?route=autumn, ?add=slug) seeds the draft once: then it
+   * leaves the address, so a reload or the language switch shows the draft as edited. */
+  function seeded(parameter) {
+    const url = new URL(window.location.href);
+    if (!url.searchParams.has(parameter)) return;
+    url.searchParams.delete(parameter);
+    const address = url.pathname + url.search + url.hash;
+    window.history.replaceState(window.history.state, "", address);
+    document.querySelectorAll('.language-switch input[name="next"]').forEach(function (input) { input.value = address; });
   }
 
   function startNew() {
@@ -241,7 +253,7 @@
         return;
       }
     }
-    if (config.add && config.add.slug) stops.add(config.add);
+    if (config.add && config.add.slug) { stops.add(config.add); seeded("add"); }
     else { keep(); replan(); }
   }
 
