@@ -7,10 +7,12 @@ from django.urls import reverse
 from django.utils.html import json_script
 from django.utils.translation import gettext as _
 
+from planner.trips.requests import MAX_STOPS
+
 register = template.Library()
 
 
-def draft_text() -> dict[str, str]:
+def draft_text() -> dict[str, str | int]:
     return {
         "added": _("Added %(name)s to your plan (%(n)s stops)."),
         "already": _("%(name)s is already in your plan."),
@@ -19,6 +21,9 @@ def draft_text() -> dict[str, str]:
         "copied": _("Link copied."),
         "copy_failed": _("Copy this link:"),
         "builder_url": reverse("planner:plan"),
+        "max_stops": MAX_STOPS,
+        "full": _("A plan holds at most %(n)s stops: remove one before adding another.")
+        % {"n": MAX_STOPS},
     }
 
 

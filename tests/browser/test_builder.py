@@ -146,3 +146,33 @@ def test_a_route_seeds_the_plan_once_and_later_edits_survive_reload_and_language
     page.wait_for_selector(".timeline-day")
     assert page.locator("html").get_attribute("lang") == "en"
     assert stop_slugs(page) == edited
+
+
+def test_a_plan_takes_no_more_stops_than_the_server_plans(huairou_live, offline_page, live_server):
+    from planner.models import ScenicSpot
+    from planner.trips.requests import MAX_STOPS
+
+    slugs = list(
+        ScenicSpot.objects.published()
+        .exclude(slug="hongluo-temple")
+        .order_by("slug")
+        .values_list("slug", flat=True)[:MAX_STOPS]
+    )
+    page = offline_page
+    page.goto(live_server.url + "/plan/")
+    page.evaluate(
+        "slugs => localStorage.setItem('huairou.draft.v1', JSON.stringify({stops: slugs}))", slugs
+    )
+    page.reload()
+    page.wait_for_selector(".timeline-day")
+    page.locator("#place-search").fill("红螺寺")
+    page.locator("#search-results .search-result", has_text="红螺寺").first.click()
+    status = page.locator("#plan-status").inner_text()
+    assert status == f"一个行程最多 {MAX_STOPS} 个地点：请先删除一个再添加。"
+    assert page.locator("#stop-list .stop-item").count() == MAX_STOPS
+    # "Add to plan" on a place page says the same and leaves the draft as it was.
+    page.goto(live_server.url + "/spots/hongluo-temple/")
+    page.get_by_role("link", name="加入行程").click()
+    assert page.locator("#draft-status").inner_text().startswith(status)
+    stored = page.evaluate("JSON.parse(localStorage.getItem('huairou.draft.v1')).stops")
+    assert sorted(stored) == sorted(slugs)

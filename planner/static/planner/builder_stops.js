@@ -137,6 +137,11 @@
         status.textContent = TL.fill(text.already, { name: placeLabel(place.slug) });
         return;
       }
+      if (window.HuairouDraft.isFull(state.stops.length)) {
+        status.textContent = window.HuairouDraft.fullText();
+        status.className = "plan-status is-error";
+        return;
+      }
       state.stops.push(place.slug);
       render();
       status.textContent = TL.fill(text.added_to_plan, { name: placeLabel(place.slug), n: state.stops.length });

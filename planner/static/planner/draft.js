@@ -30,10 +30,19 @@
     showCount();
   }
 
-  /* Appends a place; answers whether it was new and how many stops the draft has. */
+  /* Whether a plan of `count` stops can take no more (the server's limit, from draft-text). */
+  function isFull(count) {
+    const limit = text().max_stops;
+    return Boolean(limit) && count >= limit;
+  }
+
+  /* Appends a place; answers whether it was new, whether the plan was full and how many
+   * stops the draft has. */
   function add(slug, names) {
     const draft = read() || { stops: [], locked: [], names: {} };
-    const added = draft.stops.indexOf(slug) === -1;
+    const isNew = draft.stops.indexOf(slug) === -1;
+    if (isNew && isFull(draft.stops.length)) return { added: false, full: true, count: draft.stops.length };
+    const added = isNew;
     if (added) draft.stops.push(slug);
     if (names) draft.names = Object.assign(draft.names || {}, { [slug]: names });
     write(draft);
@@ -75,7 +84,8 @@
     if (!status) return;
     const words = text();
     status.textContent = "";
-    status.append(fill(result.added ? words.added : words.already, { name: name, n: result.count }) + " ");
+    const message = result.full ? words.full : result.added ? words.added : words.already;
+    status.append(fill(message, { name: name, n: result.count }) + " ");
     const open = document.createElement("a");
     open.href = words.builder_url;
     open.textContent = words.open;
@@ -103,7 +113,10 @@
     else done(false);
   });
 
-  window.HuairouDraft = { read: read, write: write, add: add, savedPlans: savedPlans, rememberSaved: rememberSaved, fill: fill };
+  window.HuairouDraft = {
+    read: read, write: write, add: add, savedPlans: savedPlans, rememberSaved: rememberSaved, fill: fill,
+    isFull: isFull, fullText: function () { return text().full; },
+  };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", showCount);
   else showCount();
 })();
