@@ -12,20 +12,27 @@ MODE_WORDS = {
 
 
 def leg_summary(leg: dict) -> str:
-    """Lines and modes, then driving, parking/shuttle and waiting minutes (non-zero ones)."""
-    if leg.get("mode") == "walk":  # a walk has no driving, parking or waiting to split out
-        return f"{_('walk')} {leg.get('drive_minutes') or leg.get('minutes', 0)} {_('min')}"
+    """Lines and modes, then driving (riding, when someone else drives: bus, train, taxi),
+    parking/shuttle and waiting minutes (non-zero ones), so the parts add up to the leg."""
+    minutes = _("min")
+    if leg.get("mode") == "walk":  # a walk has no driving or waiting to split out
+        walk = leg.get("drive_minutes") or leg.get("minutes", 0) - (leg.get("access_minutes") or 0)
+        parts = [f"{_('walk')} {walk} {minutes}"]
+        if leg.get("access_minutes"):
+            parts.append(f"{_('parking/shuttle')} {leg['access_minutes']} {minutes}")
+        return " · ".join(parts)
     steps = leg.get("steps") or []
     if steps:
         means = [step["line"] or _(MODE_WORDS.get(step["mode"], step["mode"])) for step in steps]
     else:
         means = [_(MODE_WORDS[leg["mode"]])] if MODE_WORDS.get(leg.get("mode", "car")) else []
     parts = [" → ".join(means)] if means else []
+    driven = leg.get("mode", "car") == "car"
     for key, label in (
-        ("drive_minutes", _("drive")),
+        ("drive_minutes", _("drive") if driven else _("ride")),
         ("access_minutes", _("parking/shuttle")),
         ("wait_minutes", _("wait")),
     ):
         if leg.get(key):
-            parts.append(f"{label} {leg[key]} {_('min')}")
+            parts.append(f"{label} {leg[key]} {minutes}")
     return " · ".join(parts)
