@@ -25,6 +25,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("sw.js", offline.service_worker, name="service-worker"),
     path("manifest.webmanifest", offline.manifest, name="manifest"),
+    path("favicon.ico", offline.favicon, name="favicon"),
     path("offline/", offline.offline_weekends, name="offline-weekends"),
     path("readyz", health.readyz, name="readyz"),
     path("routes/", views.route_list, name="route-list"),

@@ -144,7 +144,8 @@ def _stop_block(stop: SheetStop, styles) -> KeepTogether:
     if stop.role == "lunch_break":
         facts.append("Lunch break 午餐休息")
     if stop.lunch_at:
-        facts.append(f"Lunch at the site 在景区午餐: {stop.lunch_at}")
+        label = "Lunch 午餐" if stop.lunch_venue else "Lunch at the site 在景区午餐"
+        facts.append(f"{label}: {stop.lunch_at}")
     if stop.sunset:
         facts.append(f"Sunset 日落: {stop.sunset}")
     if stop.role == "lunch":
@@ -189,7 +190,8 @@ def _day_story(day: SheetDay, sheet: Sheet, styles, font: str, width: float) -> 
     for fact in filter(None, [end.address, end.phone, price]):
         end_lines.append(Paragraph(_text(fact), styles["base"]))
     if day.return_at:
-        end_lines.append(Paragraph(_text(f"Back at 返回时间 {day.return_at}"), styles["small"]))
+        back = "At the stay by 到达住处" if day.overnight else "Back at 返回时间"
+        end_lines.append(Paragraph(_text(f"{back} {day.return_at}"), styles["small"]))
     end_lines += [Paragraph("※ " + _text(w), styles["warning"]) for w in day.warnings]
     story.append(KeepTogether(end_lines))
     return story

@@ -13,6 +13,7 @@ from planner.exports.legs import leg_summary
 from planner.geo.coordinates import navigation_links
 from planner.models import PLACE_MODEL_BY_KIND
 from planner.planning.hours import hours_source, period_in_force
+from planner.trips.legs_display import is_lunch_venue
 from planner.trips.warnings_display import display_plan
 
 
@@ -63,6 +64,8 @@ class SheetStop:
     leg_how: str = ""  # lines and modes (planner/exports/legs.py)
     warnings: tuple[str, ...] = ()
     lunch_at: str | None = None  # lunch eaten during this visit, from HH:MM
+    lunch_label: str = ""  # "lunch" at a café or restaurant, else "lunch at the site"
+    lunch_venue: bool = False  # a café or restaurant (planner/trips/legs_display.py)
     sunset: str | None = None  # outdoor sites: sunset that day
 
 
@@ -79,6 +82,7 @@ class SheetDay:
     warnings: tuple[str, ...] = ()
     final_leg_how: str = ""
     return_at: str | None = None
+    return_words: str = ""  # "Back at …" or, on a day that ends at a stay, "At the stay by …"
 
 
 @dataclass(frozen=True)
@@ -210,6 +214,8 @@ def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None =
                     note=notes.get(stop["slug"], ""),
                     warnings=_texts(stop["warnings"]),
                     lunch_at=stop.get("lunch_at") if stop.get("lunch_here") else None,
+                    lunch_label=stop.get("lunch_label", ""),
+                    lunch_venue=is_lunch_venue(stop),
                     sunset=stop.get("sunset"),
                 )
             )
@@ -225,6 +231,7 @@ def build_sheet(plan: dict, title: str, url: str, notes: dict[str, str] | None =
                 final_leg_minutes=final["minutes"],
                 final_leg_how=leg_summary(final),
                 return_at=day["return_at"],
+                return_words=day.get("return_words", ""),
                 overnight=sheet_place(day["overnight"], records, date)
                 if day["overnight"]
                 else None,

@@ -4,6 +4,7 @@ from django.urls import NoReverseMatch, reverse
 
 from planner.geo.coordinates import to_gcj02
 from planner.planning import DayPlan, Leg, PlaceInfo, Plan, PlannedStop, PlanWarning, Unplaced
+from planner.planning.schedule import serves_lunch
 from planner.planning.warnings import WarningCode
 
 from .requests import CUSTOM_START_SLUG
@@ -41,6 +42,7 @@ def stop_json(stop: PlannedStop) -> dict:
         "role": stop.role,
         "wait_minutes": stop.wait_minutes,
         "lunch_here": stop.note == "lunch",
+        "lunch_venue": serves_lunch(stop.place),  # a café or restaurant: lunch is the visit
         "lunch_at": stop.lunch_at.strftime("%H:%M") if stop.lunch_at else None,
         "lunch_on_the_way": stop.note == "on_the_way",
         "sunset": stop.sunset.strftime("%H:%M") if stop.sunset else None,

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from planner.planning.warnings import WarningCode
 
-from .legs_display import day_travel
+from .legs_display import day_travel, unknown_prices_text
 
 
 def _months(params: dict) -> str:
@@ -183,8 +183,8 @@ def _placed_and_worded(plan: dict, language: str) -> dict:
     places = _plan_places(plan)
     stops_by_day = {day["number"]: {stop["slug"] for stop in day["stops"]} for day in plan["days"]}
     days = [
-        {**day_travel(day), "warnings": [], "stops": [{**s, "warnings": []} for s in day["stops"]]}
-        for day in plan["days"]
+        {**travelled, "warnings": [], "stops": [{**s, "warnings": []} for s in travelled["stops"]]}
+        for travelled in map(day_travel, plan["days"])
     ]
     shown = {day["number"]: day for day in days}
     warnings, general = [], []
@@ -201,7 +201,9 @@ def _placed_and_worded(plan: dict, language: str) -> dict:
         else:
             stop = next(s for s in shown[day]["stops"] if s["slug"] == slug)
             stop["warnings"].append(brief)
-    return {**plan, "days": days, "warnings": warnings, "general_warnings": general}
+    totals = {**plan["totals"], "unknown_prices_text": unknown_prices_text(plan["totals"])}
+    return {**plan, "days": days, "totals": totals, "warnings": warnings,
+            "general_warnings": general}  # fmt: skip
 
 
 def stored_warning(warning) -> dict:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -28,6 +28,12 @@ APP_ICONS = (
     ("planner/icons/icon-maskable-512.png", 512, "maskable"),
 )
 APPLE_TOUCH_ICON = "planner/icons/apple-touch-icon.png"
+FAVICON = APP_ICONS[0][0]  # what browsers ask for at /favicon.ico (and <link rel="icon">)
+
+
+@require_GET
+def favicon(request):
+    return HttpResponsePermanentRedirect(static(FAVICON))
 
 
 @lru_cache(maxsize=1)

@@ -146,6 +146,8 @@ def test_a_route_seeds_the_plan_once_and_later_edits_survive_reload_and_language
     page.wait_for_selector(".timeline-day")
     assert page.locator("html").get_attribute("lang") == "en"
     assert stop_slugs(page) == edited
+    # Day 1 ends at the night's stay: the builder says so in the server's words.
+    assert "At the stay by " in page.locator(".timeline-day .day-end").first.inner_text()
 
 
 def test_a_plan_takes_no_more_stops_than_the_server_plans(huairou_live, offline_page, live_server):

@@ -9,9 +9,9 @@
     return template.replace(/%\((\w+)\)s/g, function (_, key) { return values[key]; });
   }
 
-  function unknownPrices(totals, text) {
-    const unknown = totals.unknown_prices ? totals.unknown_prices.tickets + totals.unknown_prices.lodging : 0;
-    return unknown ? " · " + fill(text.unknown_prices, { n: unknown }) : "";
+  /* "1 price unknown, not counted", worded by the server with its plural forms. */
+  function unknownPrices(totals) {
+    return totals.unknown_prices_text ? " · " + totals.unknown_prices_text : "";
   }
 
   function warningList(warnings) {
@@ -46,14 +46,8 @@
     heading.append(HM.element("span", "stop-number", String(index)), time, name);
     if (stop.url) heading.append(HM.link(stop.url, text.details, "stop-details"));
     item.appendChild(heading);
-    const notes = [];
-    if (stop.role === "lunch") notes.push(text.lunch);
-    if (stop.role === "lunch_break") notes.push(text.lunch_break);
-    if (stop.suggested) notes.push(text.suggested);
-    if (stop.lunch_here) notes.push(text.lunch_here + (stop.lunch_at ? " " + stop.lunch_at : ""));
-    if (stop.sunset) notes.push(text.sunset + " " + stop.sunset);
-    if (stop.wait_minutes > 0) notes.push(fill(text.wait, { n: stop.wait_minutes }));
-    if (stop.ticket_cny) notes.push("¥" + stop.ticket_cny);
+    // Lunch, sunset, waiting, ticket: worded by the server (planner/trips/legs_display.py).
+    const notes = stop.notes || [];
     if (notes.length) item.appendChild(HM.element("p", "stop-notes", notes.join(" · ")));
     if (stop.warnings.length) item.appendChild(warningList(stop.warnings));
     return item;
@@ -102,7 +96,8 @@
     section.appendChild(list);
     const lastLeg = day.legs[day.legs.length - 1];
     if (lastLeg) section.appendChild(legLine(lastLeg, text));
-    const back = day.return_at ? " · " + fill(text["return"], { time: day.return_at }) : "";
+    // "Back at 18:40", or "At the stay by 16:13" on a day that ends at a stay (server's words).
+    const back = day.return_words ? " · " + day.return_words : "";
     const end = HM.element("p", "day-end", (day.overnight ? text.overnight : text.back) + ": ");
     end.append(HM.nameElement("span", null, day.end), back);
     section.appendChild(end);
@@ -134,7 +129,7 @@
     containers.general.textContent = "";
     if (plan.general_warnings.length) containers.general.appendChild(warningList(plan.general_warnings));
     const totals = plan.totals;
-    containers.totals.textContent = text.totals + ": " + km(totals.km) + " " + text.km + " · " + totals.travel_minutes + " " + text.min + " " + text.travel + " · ¥" + totals.tickets_cny + " " + text.tickets + " · ¥" + totals.lodging_cny + " " + text.lodging + unknownPrices(totals, text);
+    containers.totals.textContent = text.totals + ": " + km(totals.km) + " " + text.km + " · " + totals.travel_minutes + " " + text.min + " " + text.travel + " · ¥" + totals.tickets_cny + " " + text.tickets + " · ¥" + totals.lodging_cny + " " + text.lodging + unknownPrices(totals);
   }
 
   window.HuairouTimeline = { render: render, clear: clear, fill: fill };
