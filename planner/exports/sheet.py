@@ -8,11 +8,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from planner.exports.legs import leg_summary
 from planner.geo.coordinates import navigation_links
 from planner.models import PLACE_MODEL_BY_KIND
 from planner.planning.hours import hours_source, period_in_force
+from planner.trips.hours_display import hours_text
 from planner.trips.legs_display import is_lunch_venue
 from planner.trips.warnings_display import display_plan
 
@@ -127,14 +129,9 @@ def _period_on(record, date: dt.date | None):
 def _hours(record, date: dt.date | None = None) -> str:
     period = _period_on(record, date)
     if period is not None and period.closed:
-        return f"closed ({period.get_reason_display()})"
+        return f"{_('closed')} ({period.get_reason_display()})"
     source = hours_source(record, period)
-    if not (source.opens and source.closes):
-        return ""
-    hours = f"{source.opens:%H:%M}–{source.closes:%H:%M}"
-    if source.last_entry:
-        hours += f" (last entry {source.last_entry:%H:%M})"
-    return hours
+    return hours_text(source.opens, source.closes, source.last_entry)
 
 
 def _date(value: dt.date | None) -> str:

@@ -50,6 +50,14 @@ def cooloff_minutes(cooloff) -> int:
 
 
 @register.filter
+def hours(source) -> str:
+    """A place's or period's hours: "07:30–18:00 (last entry 17:30)" (trips/hours_display.py)."""
+    from planner.trips.hours_display import hours_text
+
+    return hours_text(source.opens, source.closes, source.last_entry)
+
+
+@register.filter
 def month_names(months) -> str:
     """[4, 5, 10] → "Apr, May, Oct" in the viewer's language."""
     names = dict(MONTH_CHOICES)

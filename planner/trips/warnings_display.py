@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from planner.planning.warnings import WarningCode
 
+from .holidays_display import holiday_label
 from .legs_display import day_travel, unknown_prices_text
 
 
@@ -78,7 +79,7 @@ TEXT: dict[str, Callable[[dict, str], str]] = {
     ),
     WarningCode.HOLIDAY_PEAK: lambda p, name: (
         _("%(dates)s: public holiday (%(holiday)s). Go early, book ahead, expect queues.")
-        % {"holiday": p["holiday"], "dates": ", ".join(p["dates"])}
+        % {"holiday": holiday_label(p["holiday"]), "dates": ", ".join(p["dates"])}
     ),
     WarningCode.STAY_OVER_BUDGET: lambda p, name: (
         _(

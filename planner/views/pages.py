@@ -1,8 +1,8 @@
 from django.shortcuts import render
-from django.utils.dates import MONTHS
 
 from planner.geo.map_config import kind_labels, map_context
 from planner.models import Rating, ScenicSpot
+from planner.models.fields import MONTH_CHOICES
 
 
 def home(request):
@@ -13,7 +13,7 @@ def home(request):
     )
     context = {
         "kind_choices": list(kind_labels().items()),
-        "months": list(MONTHS.items()),
+        "months": MONTH_CHOICES,  # the names every other month list uses (1月 … 12月)
         "ratings": Rating.values,
         "tags": tags,
         "towns": towns,
