@@ -5,6 +5,7 @@ from planner.caching.ratelimit import rate_limited
 from planner.caching.responses import cached_json_response
 from planner.geo.geojson import places_feature_collection, route_feature_collection
 from planner.models import SeasonalRoute
+from planner.trips import requests as trip_requests
 from planner.trips.requests import InvalidRequest
 
 from .errors import error_response
@@ -20,11 +21,13 @@ def places_geojson(request):
         filters = parse_place_filters(request.GET)
     except InvalidRequest as invalid:
         return error_response(invalid.errors)
+    day = trip_requests.today()  # spots carry the hours in force today: one answer per day
     return cached_json_response(
         request,
-        f"places:{filters.cache_key()}",
-        lambda: places_feature_collection(filters),
+        f"places:{filters.cache_key()}:{day}",
+        lambda: places_feature_collection(filters, day),
         GEOJSON,
+        day=day,
     )
 
 
@@ -33,7 +36,10 @@ def places_geojson(request):
 def route_geojson(request, slug):
     route = get_object_or_404(SeasonalRoute, slug=slug, is_published=True)
 
-    def build():
-        return route_feature_collection(route, route.stops.with_places())
+    day = trip_requests.today()
 
-    return cached_json_response(request, f"route:{slug}", build, GEOJSON)
+    def build():
+        stops = route.stops.with_places().prefetch_related("spot__periods")
+        return route_feature_collection(route, stops, day)
+
+    return cached_json_response(request, f"route:{slug}:{day}", build, GEOJSON, day=day)

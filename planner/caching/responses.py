@@ -5,6 +5,7 @@ entries it served recently (keyed by content version, so a change retires them),
 usually touches neither Redis nor the serialiser.
 """
 
+import datetime as dt
 import gzip
 import hashlib
 import json
@@ -12,6 +13,7 @@ from collections.abc import Callable
 
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
@@ -74,13 +76,22 @@ def forget_recent() -> None:
 
 
 def cached_json_response(
-    request, key: str, build: Callable[[], dict], content_type: str = "application/json"
+    request,
+    key: str,
+    build: Callable[[], dict],
+    content_type: str = "application/json",
+    day: dt.date | None = None,
 ) -> HttpResponse:
+    """`day`: the answer also depends on the date (and `key` names it): it is no older than
+    that day's start in Beijing, so If-Modified-Since never keeps yesterday's answer."""
     version = content_version()
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]
     cache_key = f"json:{version}:{digest}"
     body, compressed, etag = _cached_entry(cache_key, build, version)
     modified = int(version / 1e9)
+    if day is not None:
+        midnight = dt.datetime.combine(day, dt.time(), tzinfo=timezone.get_default_timezone())
+        modified = max(modified, int(midnight.timestamp()))
     not_modified = get_conditional_response(request, etag=etag, last_modified=modified)
     if not_modified is not None:
         response = not_modified

@@ -1,16 +1,25 @@
 """Published places and routes as GeoJSON (RFC 7946: [longitude, latitude], WGS-84).
 
 Each feature also carries its GCJ-02 position (`gcj02`) so the map can draw it on Amap
-tiles without running the conversion in the browser. One query per kind of place, whatever
-the number of places.
+tiles without running the conversion in the browser. One query per kind of place (and one for
+the spots' seasonal periods), whatever the number of places.
+
+A spot's `opens`/`closes`/`last_entry` are the hours in force on `day` (today in Huairou
+unless given): the seasonal period's, as the place page and the planner read them
+(planning/hours.py). Answers are therefore cached per day as well as per content version.
 """
+
+import datetime as dt
+from collections import defaultdict
+from typing import NamedTuple
 
 from django.db.models import Avg, Count, F, FloatField, Q
 from django.db.models.functions import Cast, Floor
 from django.urls import reverse
 
 from planner.api.place_filters import PlaceFilters
-from planner.models import PLACE_MODEL_BY_KIND
+from planner.models import PLACE_MODEL_BY_KIND, OpeningPeriod
+from planner.planning.hours import hours_source, period_in_force
 from planner.planning.seasons import in_season
 
 from .coordinates import to_gcj02
@@ -45,6 +54,36 @@ CELLS_PER_TILE = 4
 
 def _hhmm(value) -> str | None:
     return value.strftime("%H:%M") if value else None
+
+
+class _OwnHours(NamedTuple):
+    opens: dt.time | None
+    closes: dt.time | None
+    last_entry: dt.time | None
+
+
+def _hours_today(row: dict, periods, day: dt.date | None) -> dict:
+    """opens/closes/last_entry in force on `day` (the period's, else the place's own), and
+    `closed_today` when a seasonal closure is in force."""
+    period = period_in_force(periods, day) if periods and day else None
+    if period is not None and period.closed:
+        return {"opens": None, "closes": None, "last_entry": None, "closed_today": True}
+    source = hours_source(_OwnHours(row["opens"], row["closes"], row["last_entry"]), period)
+    return {
+        "opens": _hhmm(source.opens),
+        "closes": _hhmm(source.closes),
+        "last_entry": _hhmm(source.last_entry),
+        "closed_today": False,
+    }
+
+
+def _periods_by_slug(slugs) -> dict[str, list]:
+    """The seasonal periods of these spots, in one query."""
+    periods = defaultdict(list)
+    rows = OpeningPeriod.objects.filter(spot__slug__in=list(slugs)).select_related("spot")
+    for period in rows.order_by("spot_id", *OpeningPeriod._meta.ordering):
+        periods[period.spot.slug].append(period)
+    return periods
 
 
 def _spot_matches(row: dict, filters: PlaceFilters) -> bool:
@@ -82,7 +121,7 @@ def _rows(kind: str, filters: PlaceFilters):
     return rows
 
 
-def _feature(kind: str, row: dict, url_pattern: str) -> dict:
+def _feature(kind: str, row: dict, url_pattern: str, periods=(), day=None) -> dict:
     properties = {
         "slug": row["slug"],
         "kind": kind,
@@ -92,9 +131,7 @@ def _feature(kind: str, row: dict, url_pattern: str) -> dict:
         "town_en": row["town_en"],
         "tags": row["tags"] or [],
         "best_months": row["best_months"] or [],
-        "opens": _hhmm(row["opens"]),
-        "closes": _hhmm(row["closes"]),
-        "last_entry": _hhmm(row["last_entry"]),
+        **_hours_today(row, periods, day),
         "price_cny_min": row["price_cny_min"],
         "price_cny_max": row["price_cny_max"],
         "confidence": row["confidence"],
@@ -158,7 +195,7 @@ def _clusters(kind: str, filters: PlaceFilters) -> list[dict]:
     return features
 
 
-def places_feature_collection(filters: PlaceFilters) -> dict:
+def places_feature_collection(filters: PlaceFilters, day: dt.date | None = None) -> dict:
     aggregate: set[str] = set()
     if filters.zoom is not None and filters.bbox:
         counts = {kind: _queryset(kind, filters).count() for kind in filters.kinds}
@@ -171,17 +208,21 @@ def places_feature_collection(filters: PlaceFilters) -> dict:
             features.extend(_clusters(kind, filters))
             continue
         url_pattern = reverse(f"planner:{kind}-detail", args=["__slug__"])
-        features.extend(_feature(kind, row, url_pattern) for row in _rows(kind, filters))
+        rows = list(_rows(kind, filters))
+        periods = _periods_by_slug(row["slug"] for row in rows) if kind == "spot" else {}
+        features.extend(
+            _feature(kind, row, url_pattern, periods.get(row["slug"], ()), day) for row in rows
+        )
     return {"type": "FeatureCollection", "aggregated": bool(aggregate), "features": features}
 
 
-def route_feature_collection(route, stops) -> dict:
+def route_feature_collection(route, stops, day: dt.date | None = None) -> dict:
     """A seasonal route: a Point per stop and a LineString per day through its mapped stops."""
     features, lines = [], {}
     last_point = None
     for stop in stops:
         place = stop.target
-        feature = place_feature(place)
+        feature = place_feature(place, day)
         feature["id"] = f"stop:{stop.position}"
         feature["properties"].update(
             {
@@ -213,8 +254,10 @@ def route_feature_collection(route, stops) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def place_feature(place) -> dict:
-    return _feature(place.kind, _place_row(place), place.get_absolute_url())
+def place_feature(place, day: dt.date | None = None) -> dict:
+    """One place; a spot's hours are those in force on `day` (periods best prefetched)."""
+    periods = list(place.periods.all()) if place.kind == "spot" and day else ()
+    return _feature(place.kind, _place_row(place), place.get_absolute_url(), periods, day)
 
 
 def _place_row(place) -> dict:

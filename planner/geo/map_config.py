@@ -100,6 +100,7 @@ def map_text() -> dict[str, str]:
         "hours": _("Hours"),
         "last_entry": _("last entry"),
         "unknown_hours": _("Hours not recorded"),
+        "closed_today": _("Closed today (seasonal closure)"),
         "not_mapped": _("not on the map"),
         "count": _("%(n)s places"),
         "error": _("The places could not be loaded. Check your connection and try again."),

@@ -41,7 +41,9 @@
     return params;
   }
 
+  /* The hours in force today (the server picks the seasonal period, as the place page does). */
   function hoursSummary(p) {
+    if (p.closed_today) return text.closed_today;
     if (!p.opens || !p.closes) return text.unknown_hours;
     let summary = text.hours + " " + p.opens + "–" + p.closes;
     if (p.last_entry) summary += " (" + text.last_entry + " " + p.last_entry + ")";
