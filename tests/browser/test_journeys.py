@@ -114,6 +114,8 @@ def test_a_visitor_by_transit_on_an_english_phone(huairou_live, browser, live_se
         page.get_by_label("Add a place").fill(query)
         page.get_by_role("button", name=name).click()
         assert f"Added {name} to your plan" in page.locator("#plan-status").inner_text()
+        # The plan on screen is marked out of date at once, not when the request leaves.
+        assert page.evaluate("document.body.classList.contains('is-planning')")
     wait_for_plan(page)
     assert_page_fit(page, "en", phone=True)
     # The plan, one tap away: each leg says how it is travelled, with its line.

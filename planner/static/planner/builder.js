@@ -87,6 +87,8 @@
   function changed() {
     keep();
     window.clearTimeout(timer);
+    // The plan shown is out of date from now on, not only once the request leaves.
+    document.body.classList.add("is-planning");
     timer = window.setTimeout(replan, 250);
   }
 
@@ -101,9 +103,10 @@
       TL.clear(containers);
       if (BM) BM.drawPlan(null);
       status.textContent = "";
+      document.body.classList.remove("is-planning");
       return;
     }
-    inFlight = new AbortController();
+    const request = inFlight = new AbortController();
     status.textContent = text.planning;
     status.className = "plan-status is-busy";
     document.body.classList.add("is-planning");
@@ -111,7 +114,7 @@
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(requestBody()),
-      signal: inFlight.signal,
+      signal: request.signal,
     })
       .then(function (response) {
         return response.json().then(function (data) { return { ok: response.ok, data: data }; });
@@ -135,7 +138,10 @@
         status.textContent = text.offline;
         status.className = "plan-status is-error";
       })
-      .finally(function () { document.body.classList.remove("is-planning"); });
+      .finally(function () {
+        // An aborted request was replaced by a newer one, which is still planning.
+        if (inFlight === request) document.body.classList.remove("is-planning");
+      });
   }
 
   /* "" is "choose for me": the planner picks a stay within the budget again. */
