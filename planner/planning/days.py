@@ -13,7 +13,7 @@ from itertools import combinations
 from . import parameters as p
 from .hours import closed_throughout, hours_on, minute_of_day
 from .optimize import DayOrderProblem
-from .schedule import advance, leg_step, lunch_minutes, lunch_needed, missed_lunch_cost, time_rules
+from .schedule import advance, leg_step, lunch_minutes, lunch_needed, time_rules, visit_penalty
 from .types import PlaceInfo, PlanRequest, Unplaced
 
 EARLIEST_START = p.EARLIEST_DAY_START[0] * 60 + p.EARLIEST_DAY_START[1]
@@ -219,7 +219,7 @@ class TripCosts:
             way = self.from_start[index] if previous is None else self.between[previous][index]
             total += way
             step = advance(rules[index], minute, pending, way, position == 0)
-            total += missed_lunch_cost(rules[index], self.lunch, step)
+            total += visit_penalty(rules[index], self.lunch, step)
             minute, pending, misfits = step.depart, step.pending, misfits + step.late
             previous = index
         home = self.to_start[previous] if after is None else self.between[previous][after]

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from . import parameters as p
-from .schedule import advance, leg_step, lunch_minutes, lunch_needed, missed_lunch_cost, time_rules
+from .schedule import advance, leg_step, lunch_minutes, lunch_needed, time_rules, visit_penalty
 from .travel import TravelModel, access_minutes
 from .types import Pace, PlaceInfo
 
@@ -73,7 +73,7 @@ class DayOrderProblem:
             if self.timed:
                 step = advance(self.rules[index], minute, pending, minutes, previous is None)
                 closed += step.late
-                total += missed_lunch_cost(self.rules[index], self.lunch, step)
+                total += visit_penalty(self.rules[index], self.lunch, step)
                 minute, pending = step.depart, step.pending
             previous = index
         return closed, total, minute, pending
@@ -167,7 +167,7 @@ class DayOrderProblem:
         late = False
         if self.timed:
             step = advance(self.rules[index], minute, not lunch_done, minutes, label is None)
-            minutes += missed_lunch_cost(self.rules[index], self.lunch, step)
+            minutes += visit_penalty(self.rules[index], self.lunch, step)
             minute, lunch_done, late = step.depart, not step.pending, step.late
         return (closed + late, travel + minutes, minute, lunch_done, label, index)
 

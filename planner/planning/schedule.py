@@ -84,6 +84,7 @@ class Visit(NamedTuple):
     late: bool  # closed that day, or too late to begin or to finish a worthwhile visit
     cut_short: bool  # closing time or sunset cuts the visit
     lunch_at: float | None  # lunch eaten here, from this minute
+    lost: float = 0.0  # minutes of the visit that closing or sunset cuts
 
 
 def visit_step(rules: TimeRules, arrive: float, lunch_pending: bool) -> Visit:
@@ -109,13 +110,13 @@ def visit_step(rules: TimeRules, arrive: float, lunch_pending: bool) -> Visit:
             else:
                 lunch_at = max(lunch_at, min(LUNCH_PREFERRED, last_start))
                 end += rules.lunch_minutes
-    cut_short = False
+    cut_short, planned = False, end
     if rules.closes is not None and not late and end > rules.closes:
         cut_short = True
         end = rules.closes
         if lunch_at is not None:
             end = max(end, lunch_at + rules.lunch_minutes)
-    return Visit(arrive, start, end, late, cut_short, lunch_at)
+    return Visit(arrive, start, end, late, cut_short, lunch_at, planned - end)
 
 
 class LegTime(NamedTuple):
@@ -154,6 +155,7 @@ class Step(NamedTuple):
     pending: bool  # lunch still to eat
     late: bool  # not feasible
     lunch_here: bool  # lunch eaten at this stop (not on the way to it)
+    lost: float = 0.0  # minutes of the visit cut by closing or sunset
 
 
 def advance(
@@ -167,15 +169,16 @@ def advance(
         arrive = minute + travel  # leg_step's answer when lunch is done
     outcome = visit_step(rules, arrive, pending)
     lunch_here = pending and outcome.lunch_at is not None
-    return Step(outcome.depart, pending and not lunch_here, outcome.late, lunch_here)
+    return Step(outcome.depart, pending and not lunch_here, outcome.late, lunch_here, outcome.lost)
 
 
-def missed_lunch_cost(rules: TimeRules, lunch_in_day: bool, step: Step) -> float:
-    """A café or restaurant the visitor chose, passed by while lunch is eaten elsewhere
-    (before, or on the way to it), costs what a lunch detour may: a guide eats there."""
-    if not lunch_in_day or not rules.serves_lunch or step.lunch_here:
-        return 0.0
-    return p.LUNCH_MAX_DETOUR_MINUTES
+def visit_penalty(rules: TimeRules, lunch_in_day: bool, step: Step) -> float:
+    """What an order costs beyond its travel, in minutes, at one stop: the minutes of the
+    visit that closing or sunset cuts (a guide would rather come earlier); and a café or
+    restaurant the visitor chose, passed by while lunch is eaten elsewhere (before, or on the
+    way to it), costs what a lunch detour may: a guide eats there."""
+    missed = lunch_in_day and rules.serves_lunch and not step.lunch_here
+    return step.lost + (p.LUNCH_MAX_DETOUR_MINUTES if missed else 0.0)
 
 
 def to_datetime(day: dt.date, minute: float) -> dt.datetime:

@@ -5,13 +5,14 @@ import datetime as dt
 from planner.models import SeasonalRoute
 from planner.planning.calendar import coming_saturday
 
-from .requests import today as huairou_today
+from . import requests
 from .service import compute
 
 
 def route_trip_date(route: SeasonalRoute, today: dt.date | None = None) -> dt.date:
     """The next Saturday in one of the route's months (or simply the next Saturday)."""
-    saturday = coming_saturday(today or huairou_today())
+    # Looked up at call time (not bound at import), so it is always Huairou's today.
+    saturday = coming_saturday(today or requests.today())
     for week in range(0, 106):
         candidate = saturday + dt.timedelta(weeks=week)
         if not route.months or candidate.month in route.months:

@@ -94,3 +94,19 @@ def test_an_order_that_misses_the_last_bus_home_does_not_fit_by_bus_but_does_by_
             15 * 60, day=day, day_end_minute=21 * 60,
         )  # fmt: skip
         assert problem.cost([0])[0] == misfits, transport
+
+
+def test_an_order_that_cuts_a_visit_short_costs_the_minutes_it_cuts():
+    """Same travel either way round: the order that lets the early-closing temple have its
+    two hours wins over the one that reaches it at 12:01 and is sent out at 13:30."""
+    temple = spot("closes-at-half-one", 40.35, 116.62, visit_minutes=120, opens=dt.time(8),
+                  closes=dt.time(13, 30))  # fmt: skip
+    wall = spot("open-all-day", 40.43, 116.56, visit_minutes=120, opens=dt.time(7),
+                closes=dt.time(18))  # fmt: skip
+    problem = DayOrderProblem(
+        [wall, temple], DONGZHIMEN, DONGZHIMEN, TravelModel(Transport.CAR), Pace.NORMAL, False,
+        8 * 60, day=dt.date(2027, 4, 14), day_end_minute=21 * 60,
+    )  # fmt: skip
+    cut, whole = problem.cost([0, 1]), problem.cost([1, 0])
+    assert cut[0] == whole[0] == 0 and cut[1] > whole[1]
+    assert problem.solve() == [1, 0]
