@@ -300,12 +300,18 @@ def validate_plan(data: dict) -> ValidatedPlan:
         raise InvalidRequest(checker.errors)
     places = [found[slug] for slug in stop_slugs]
     mapped = [place for place in places if place.is_mapped]
-    if days > 1 and homestay is None:
-        # On a multi-day trip a homestay among the stops is where the visitor sleeps.
+    if days > 1:
+        # On a multi-day trip a homestay among the stops is where the visitor sleeps; the
+        # night's stay is slept at, not visited, whether chosen as such or listed as a stop
+        # (a saved plan comes back to the builder with both).
         stays = [place for place in mapped if place.kind == "homestay"]
-        if stays:
+        if homestay is None and stays:
             homestay = place_info(stays[0])
-            mapped = [place for place in mapped if place is not stays[0]]
+        if homestay is not None:
+            mapped = [place for place in mapped if place.slug != homestay.slug]
+    elif route_slug and "stops" not in data:
+        # A one-day trip has no night: the route's stay is left out, not visited at dusk.
+        mapped = [place for place in mapped if place.kind != "homestay"]
     request = PlanRequest(
         start=start,
         date=date,
