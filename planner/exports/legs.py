@@ -11,6 +11,13 @@ MODE_WORDS = {
 }
 
 
+def _step_words(step: dict) -> str:
+    """A line with the time it leaves (the bus or train to catch); a taxi or car by its mode."""
+    if step.get("line"):
+        return f"{step['line']} {step['depart']}" if step.get("depart") else step["line"]
+    return _(MODE_WORDS.get(step["mode"], step["mode"]))
+
+
 def leg_summary(leg: dict) -> str:
     """Lines and modes, then driving (riding, when someone else drives: bus, train, taxi),
     parking/shuttle and waiting minutes (non-zero ones), so the parts add up to the leg."""
@@ -23,7 +30,7 @@ def leg_summary(leg: dict) -> str:
         return " · ".join(parts)
     steps = leg.get("steps") or []
     if steps:
-        means = [step["line"] or _(MODE_WORDS.get(step["mode"], step["mode"])) for step in steps]
+        means = [_step_words(step) for step in steps]
     else:
         means = [_(MODE_WORDS[leg["mode"]])] if MODE_WORDS.get(leg.get("mode", "car")) else []
     parts = [" → ".join(means)] if means else []

@@ -95,7 +95,8 @@ TEXT: dict[str, Callable[[dict, str], str]] = {
         UNPLACED_TEXT[p["suggestion"]]() % {"name": name, "other": p.get("other_name") or ""}
     ),
     WarningCode.LAST_DEPARTURE: lambda p, name: (
-        _("The last connection home leaves at %(time)s.") % {"time": p["time"]}
+        # The time is when to set off from the last stop, not when the bus or train leaves.
+        _("Leave by %(time)s to catch the last bus or train home.") % {"time": p["time"]}
     ),
     WarningCode.NOT_MAPPED: lambda p, name: (
         _("%(name)s has no verified location yet, so it is not in the timetable.") % {"name": name}

@@ -33,3 +33,13 @@ def test_a_walk_shows_the_shuttle_minutes_too_so_the_parts_add_up():
            "steps": [{"mode": "walk", "line": "", "minutes": 6}]}  # fmt: skip
     with translation.override("en"):
         assert leg_summary(leg) == "walk 6 min · parking/shuttle 20 min"
+
+
+def test_a_bus_leg_says_when_each_bus_leaves_so_a_visitor_knows_which_to_catch():
+    leg = {"mode": "transit", "drive_minutes": 98, "wait_minutes": 10, "access_minutes": 0,
+           "steps": [{"mode": "bus", "line": "916快", "depart": "08:00"},
+                     {"mode": "taxi", "line": "", "depart": "09:15"}]}  # fmt: skip
+    with translation.override("en"):
+        assert leg_summary(leg) == "916快 08:00 → taxi · ride 98 min · wait 10 min"
+    with translation.override("zh-hans"):
+        assert leg_summary(leg).startswith("916快 08:00 → 出租车")

@@ -109,3 +109,20 @@ def test_the_pdf_words_them_in_the_viewers_language(saved_in_chinese, client):
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
     text = " ".join(text.split())
     assert NOT_MAPPED_EN in text and UNVERIFIED_EN in text
+
+
+@pytest.mark.parametrize(
+    "language, words",
+    [("en", "Leave by 17:20 to catch the last bus or train home."),
+     ("zh-hans", "请在 17:20 前出发，才能赶上返程的末班车。")],
+)  # fmt: skip
+def test_the_last_connection_says_when_to_set_off_not_when_a_bus_leaves(language, words):
+    """17:20 is the latest to leave the stop; the bus itself (H14 17:30) leaves later."""
+    from django.utils import translation
+
+    from planner.trips.warnings_display import warning_text
+
+    warning = {"code": "last_departure", "slug": None, "day": 1,
+               "params": {"time": "17:20", "origin": "huanghuacheng"}}  # fmt: skip
+    with translation.override(language):
+        assert warning_text(warning, {}, language) == words
