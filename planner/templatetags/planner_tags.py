@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 
 from planner.colours import ACCENT
 from planner.models.fields import MONTH_CHOICES, TAG_CHOICES, WEEKDAY_CHOICES
+from planner.trips.words import listing
 
 register = template.Library()
 
@@ -61,13 +62,13 @@ def hours(source) -> str:
 def month_names(months) -> str:
     """[4, 5, 10] → "Apr, May, Oct" in the viewer's language."""
     names = dict(MONTH_CHOICES)
-    return ", ".join(str(names[m]) for m in months or () if m in names)
+    return listing(names[m] for m in months or () if m in names)
 
 
 @register.filter
 def weekday_names(days) -> str:
     names = dict(WEEKDAY_CHOICES)
-    return ", ".join(str(names[d]) for d in days or () if d in names)
+    return listing(names[d] for d in days or () if d in names)
 
 
 @register.filter
@@ -75,7 +76,7 @@ def tag_labels(tags) -> str:
     names = dict(TAG_CHOICES)
     if isinstance(tags, str):  # one tag
         tags = [tags]
-    return ", ".join(str(names.get(tag, tag)) for tag in tags or ())
+    return listing(names.get(tag, tag) for tag in tags or ())
 
 
 @register.filter

@@ -15,10 +15,11 @@ from planner.planning.warnings import WarningCode
 
 from .holidays_display import holiday_label
 from .legs_display import day_travel, unknown_prices_text
+from .words import listing
 
 
 def _months(params: dict) -> str:
-    return ", ".join(map(str, params["months"]))
+    return listing(params["months"])
 
 
 def _cut_short(params: dict) -> str:
@@ -75,11 +76,11 @@ TEXT: dict[str, Callable[[dict, str], str]] = {
         % {"name": name, "date": p["date"]}
     ),
     WarningCode.SEASON_HINT: lambda p, name: (
-        _("Best seen in other months: %(names)s.") % {"names": ", ".join(p["names"])}
+        _("Best seen in other months: %(names)s.") % {"names": listing(p["names"])}
     ),
     WarningCode.HOLIDAY_PEAK: lambda p, name: (
         _("%(dates)s: public holiday (%(holiday)s). Go early, book ahead, expect queues.")
-        % {"holiday": holiday_label(p["holiday"]), "dates": ", ".join(p["dates"])}
+        % {"holiday": holiday_label(p["holiday"]), "dates": listing(p["dates"])}
     ),
     WarningCode.STAY_OVER_BUDGET: lambda p, name: (
         _(
