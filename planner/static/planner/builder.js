@@ -123,8 +123,11 @@
         if (!result.ok) {
           status.textContent = text.failed + " " + errorText(result.data.errors || {});
           status.className = "plan-status is-error";
+          // The timeline still shows the last plan that worked: grey it, it is not this one.
+          document.body.classList.add("plan-is-stale");
           return;
         }
+        document.body.classList.remove("plan-is-stale");
         lastPlan = result.data;
         stops.follow(lastPlan);
         TL.render(containers, lastPlan, text, { onSwap: swapHomestay, chosen: state.homestay, onShow: showOnMap });
