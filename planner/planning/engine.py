@@ -4,10 +4,11 @@ from collections.abc import Sequence
 
 from .candidates import grids_for
 from .day import DayBuilder
-from .days import Reason, Suggestion, Trip, assign, closed_days, order_from_stay
+from .days import Reason, Suggestion, assign, closed_days, order_from_stay
 from .hours import closed_throughout
 from .lodging import choose_overnight, stay_warnings
 from .travel import TravelModel
+from .trip import Trip
 from .types import (
     Candidates,
     DayPlan,

@@ -1,7 +1,10 @@
 """The order of a day's stops.
 
 Cost of an order: first the number of places it cannot visit (closed that day, reached too
-late, or a return after the day's end), then travel minutes. Up to `EXACT_MAX_STOPS` stops
+late, a return after the day's end, or leaving after the last bus or train home), then
+minutes: travel (the first leg and the way home at their hours' traffic, as the day builder
+times them), plus what `schedule.visit_penalty` charges (visit minutes cut by closing or
+sunset, a chosen café passed by at lunch). Up to `EXACT_MAX_STOPS` stops
 the order is exact: dynamic programming over subsets, keeping every label not dominated in
 (closed places, travel, clock, lunch) — the clock only moves forward, so a label no worse
 in all four can never lead to a worse day.
@@ -14,15 +17,19 @@ import datetime as dt
 from collections.abc import Sequence
 
 from . import parameters as p
-from .schedule import advance, leg_step, lunch_minutes, lunch_needed, time_rules, visit_penalty
+from .schedule import (
+    advance,
+    leg_step,
+    lunch_minutes,
+    lunch_needed,
+    time_rules,
+    to_datetime,
+    visit_penalty,
+)
 from .travel import TravelModel, access_minutes
 from .types import Pace, PlaceInfo
 
 Cost = tuple[int, float]
-
-
-def _at(day: dt.date, minute: int) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(minute // 60, minute % 60))
 
 
 class DayOrderProblem:
@@ -52,9 +59,11 @@ class DayOrderProblem:
         self.rules = [time_rules(place, pace, day or dt.date.today()) for place in self.places]
         # The first leg leaves at a known hour: its traffic (a holiday or Saturday morning
         # out of Beijing) decides whether lunch and the rest of the day still fit.
-        leave = _at(day, day_start_minute) if timed and day else None
+        leave = to_datetime(day, day_start_minute) if timed and day else None
         self.from_start = [travel.minutes(start, place, leave) for place in self.places]
         self.to_end = [travel.minutes(place, end) for place in self.places]
+        self.travel, self.end, self.day = travel, end, day
+        self._home_at: dict[tuple[int, int], float] = {}
         self.between = [[travel.minutes(a, b) for b in self.places] for a in self.places]
         # Without a car, the last bus or train to `end` from each place (None = no limit):
         # an order that misses it does not fit, as the day builder will find.
@@ -78,29 +87,46 @@ class DayOrderProblem:
             previous = index
         return closed, total, minute, pending
 
-    def _home(self, order, minute: float, pending: bool) -> float:
-        way_home = self.to_end[order[-1]] if order else 0.0
-        return leg_step(minute, way_home, pending, self.lunch_minutes, not order).arrive
+    def _way_home(self, last: int, leaving: float) -> float:
+        """Minutes home from `last`, at the traffic (or the buses) of the hour one leaves."""
+        if not self.timed or self.day is None:
+            return self.to_end[last]
+        key = (last, int(leaving // 60))
+        if key not in self._home_at:
+            depart = to_datetime(self.day, key[1] * 60)
+            self._home_at[key] = self.travel.minutes(self.places[last], self.end, depart)
+        return self._home_at[key]
 
-    def _overrun(self, finish: float, last: int | None) -> int:
+    def _home(self, last: int | None, minute: float, pending: bool) -> tuple[float, float, float]:
+        """(back at `end`, leaving the last stop, minutes home), as the day builder times the
+        last leg: lunch first if it is due, then the way home at the hour it leaves."""
+        if last is None:
+            return leg_step(minute, 0.0, pending, self.lunch_minutes, True).arrive, minute, 0.0
+        way = self._way_home(last, minute)
+        leaves = leg_step(minute, way, pending, self.lunch_minutes).leaves
+        if leaves != minute:
+            way = self._way_home(last, leaves)
+        return leaves + way, leaves, way
+
+    def _overrun(self, finish: float, last: int | None, leaving: float) -> int:
         """1 when the day ends after its end or leaves its last stop after the last bus or
         train to `end`."""
         if not self.timed:
             return 0
         late = self.day_end is not None and finish > self.day_end
         limit = None if last is None else self.leave_by[last]
-        return int(late or (limit is not None and finish - self.to_end[last] > limit))
+        return int(late or (limit is not None and leaving > limit))
 
     def cost(self, order: Sequence[int]) -> Cost:
         closed, total, minute, pending = self._walk(order)
-        finish = self._home(order, minute, pending)
         last = order[-1] if order else None
-        return closed + self._overrun(finish, last), total + (self.to_end[last] if order else 0.0)
+        finish, leaving, way = self._home(last, minute, pending)
+        return closed + self._overrun(finish, last, leaving), total + way
 
     def finish_minute(self, order: Sequence[int]) -> float:
         """When the day ends back at `end`, for this order."""
         _closed, _total, minute, pending = self._walk(order)
-        return self._home(order, minute, pending)
+        return self._home(order[-1] if order else None, minute, pending)[0]
 
     def allowed(self, index: int, position: int) -> bool:
         required = self.locked.get(index)
@@ -191,8 +217,8 @@ class DayOrderProblem:
         best, best_cost = None, None
         for (_mask, last), bucket in layers[count].items():
             for label in bucket:
-                finish = leg_step(label[2], self.to_end[last], not label[3], self.lunch_minutes)
-                cost = (label[0] + self._overrun(finish.arrive, last), label[1] + self.to_end[last])
+                finish, leaving, way = self._home(last, label[2], not label[3])
+                cost = (label[0] + self._overrun(finish, last, leaving), label[1] + way)
                 if best_cost is None or cost < best_cost:
                     best, best_cost = label, cost
         order = []

@@ -91,7 +91,7 @@ class TravelModel:
     # --- legs ----------------------------------------------------------------------------
 
     def minutes(self, a: PlaceInfo, b: PlaceInfo, depart: dt.datetime | None = None) -> float:
-        """Door-to-door minutes for deciding order, memoised (by day type and hour)."""
+        """Door-to-door minutes for deciding order, memoised (by date and hour)."""
         key = (a.slug, b.slug) if depart is None else (a.slug, b.slug, depart.date(), depart.hour)
         found = self._minutes.get(key)
         if found is None:

@@ -180,20 +180,20 @@ def test_a_plan_takes_no_more_stops_than_the_server_plans(huairou_live, offline_
     assert sorted(stored) == sorted(slugs)
 
 
-def test_a_refused_change_greys_the_plan_it_did_not_replace(huairou_live, offline_page,
+def test_a_refused_change_marks_the_plan_it_did_not_replace(huairou_live, offline_page,
                                                             live_server):  # fmt: skip
     page = offline_page
     page.goto(live_server.url + "/routes/spring/")
     page.get_by_role("link", name="从这条线路规划周末").click()
     page.wait_for_selector(".timeline-day")
-    opacity = "() => getComputedStyle(document.querySelector('#timeline')).opacity"
-    assert page.evaluate(opacity) == "1"
+    framed = "() => getComputedStyle(document.querySelector('#timeline')).outlineStyle"
+    assert page.evaluate(framed) == "none"
     page.locator("#plan-budget").fill("0")
     page.locator("#plan-budget").dispatch_event("change")
     wait_until(page, "() => document.querySelector('#plan-status').classList.contains('is-error')")
     assert "每晚预算" in page.locator("#plan-status").inner_text()
-    assert page.evaluate(opacity) == "0.45"  # the old plan, greyed: it is not this request's
+    assert page.evaluate(framed) == "dashed"  # the old plan, framed: it is not this request's
     page.locator("#plan-budget").fill("")
     page.locator("#plan-budget").dispatch_event("change")
     wait_until(page, "() => document.querySelector('#plan-status').textContent === '行程已更新。'")
-    assert page.evaluate(opacity) == "1"
+    assert page.evaluate(framed) == "none"

@@ -103,3 +103,28 @@ def test_with_optimising_off_the_visitors_order_runs_across_the_days():
     visits = [s.place.slug for d in plan.days for s in d.stops if s.role == "visit"]
     assert visits == ["mutianyu", "yanqi", "hongluo"]
     assert all(any(s.role == "visit" for s in day.stops) for day in plan.days)
+
+
+def test_the_split_into_days_knows_the_first_mornings_traffic():
+    """National Day's first morning: Dongzhimen → Mutianyu takes 189 min, not 107. Judged at
+    free-flow, the split put two far stops on day 1 and the day builder dropped one."""
+    stops = [YANQI, HONGLUO, MUTIANYU, QINGLONG]
+    trip = request(stops, days=2, date=dt.date(2026, 10, 1), day_start=dt.time(9))
+    plan = make_plan(trip, Candidates())
+    assert plan.unplaced == ()
+    assert all(day.stops for day in plan.days)
+
+
+def test_scoring_a_split_counts_a_day_that_misses_the_last_bus_home():
+    from planner.planning import Transport
+    from planner.planning.travel import TravelModel
+    from planner.planning.trip import Trip, TripCosts
+    from tests.planning.factories import HUBS, spot
+
+    late = spot("open-late", 40.40, 116.60, visit_minutes=300, opens=dt.time(6),
+                closes=dt.time(22))  # fmt: skip
+    for transport, misfits in ((Transport.CAR, 0), (Transport.TRANSIT, 1)):
+        asked = request([late], date=dt.date(2026, 11, 21), day_start=dt.time(12),
+                        transport=transport, lunch=False)  # fmt: skip
+        trip = Trip(asked, TravelModel(transport, HUBS))
+        assert TripCosts(trip, [late]).day(0, [0], None, None)[0] == misfits, transport

@@ -110,3 +110,18 @@ def test_an_order_that_cuts_a_visit_short_costs_the_minutes_it_cuts():
     cut, whole = problem.cost([0, 1]), problem.cost([1, 0])
     assert cut[0] == whole[0] == 0 and cut[1] > whole[1]
     assert problem.solve() == [1, 0]
+
+
+def test_the_order_is_judged_with_the_way_home_at_its_hour_as_the_day_is_built():
+    """Sunday afternoon back into Beijing is slow: the optimiser's day ends when the built day
+    does, or it keeps stops the day builder then has to drop."""
+    sunday = dt.date(2026, 11, 22)
+    trip = request([MUTIANYU], date=sunday, day_start=dt.time(11, 30), lunch=False)
+    built = make_plan(trip).days[0]
+    problem = DayOrderProblem(
+        [MUTIANYU], DONGZHIMEN, DONGZHIMEN, TravelModel(Transport.CAR), Pace.NORMAL, False,
+        11 * 60 + 30, day=sunday, day_end_minute=21 * 60,
+    )  # fmt: skip
+    back = built.back.hour * 60 + built.back.minute
+    assert abs(problem.finish_minute([0]) - back) <= 1
+    assert built.legs[-1].traffic == "weekend_inbound_afternoon"

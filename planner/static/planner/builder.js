@@ -140,6 +140,7 @@
         if (error.name === "AbortError") return;
         status.textContent = text.offline;
         status.className = "plan-status is-error";
+        document.body.classList.add("plan-is-stale");
       })
       .finally(function () {
         // An aborted request was replaced by a newer one, which is still planning.
