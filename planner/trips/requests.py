@@ -300,6 +300,7 @@ def validate_plan(data: dict) -> ValidatedPlan:
         raise InvalidRequest(checker.errors)
     places = [found[slug] for slug in stop_slugs]
     mapped = [place for place in places if place.is_mapped]
+    before = {place.slug for place in mapped}
     if days > 1:
         # On a multi-day trip a homestay among the stops is where the visitor sleeps; the
         # night's stay is slept at, not visited, whether chosen as such or listed as a stop
@@ -312,6 +313,9 @@ def validate_plan(data: dict) -> ValidatedPlan:
     elif route_slug and "stops" not in data:
         # A one-day trip has no night: the route's stay is left out, not visited at dusk.
         mapped = [place for place in mapped if place.kind != "homestay"]
+    # The request as planned: a stay is the night (`homestay`), not one of the stops.
+    left_out = before - {place.slug for place in mapped}
+    stop_slugs = [slug for slug in stop_slugs if slug not in left_out]
     request = PlanRequest(
         start=start,
         date=date,

@@ -57,12 +57,13 @@ def test_two_day_plan_has_an_overnight_with_alternatives(huairou, client):
 
 def test_seasonal_route_seeds_the_stops_and_every_stop_can_be_planned(huairou, client):
     plan = post(client, {"route": "autumn", "days": 2, "date": OCTOBER_SATURDAY}).json()
-    route_stops = RouteStop.objects.filter(route__slug="autumn")
-    expected = [stop.target.slug for stop in route_stops.order_by("position")]
-    assert plan["request"]["stops"] == expected
+    route_stops = RouteStop.objects.filter(route__slug="autumn").order_by("position")
+    expected = [stop.target.slug for stop in route_stops if stop.homestay_id is None]
+    stay = next(stop.target.slug for stop in route_stops if stop.homestay_id is not None)
+    # The route's stay is the night, not one of the stops.
+    assert plan["request"]["stops"] == expected and plan["request"]["homestay"] == stay
     planned = {s["slug"] for day in plan["days"] for s in day["stops"]}
-    planned |= {day["overnight"]["slug"] for day in plan["days"] if day["overnight"]}
-    assert set(expected) <= planned
+    assert set(expected) <= planned and plan["days"][0]["overnight"]["slug"] == stay
     assert not [w for w in plan["warnings"] if w["code"] == "not_mapped"]
 
 

@@ -197,3 +197,18 @@ def test_a_refused_change_marks_the_plan_it_did_not_replace(huairou_live, offlin
     page.locator("#plan-budget").dispatch_event("change")
     wait_until(page, "() => document.querySelector('#plan-status').textContent === '行程已更新。'")
     assert page.evaluate(framed) == "none"
+
+
+def test_a_routes_stay_is_its_night_and_a_one_day_plan_does_not_visit_it(
+    huairou_live, offline_page, live_server
+):
+    page = offline_page
+    page.goto(live_server.url + "/routes/autumn/")
+    page.get_by_role("link", name="从这条线路规划周末").click()
+    page.wait_for_selector(".timeline-day")
+    assert "the-brickyard" not in stop_slugs(page)  # the route's night, not a stop
+    assert "瓦厂" in page.locator(".timeline-day .day-end").first.inner_text()
+    page.locator("#plan-days").select_option("1")
+    wait_until(page, "() => document.querySelectorAll('.timeline-day').length === 1")
+    wait_until(page, "() => !document.body.classList.contains('is-planning')")
+    assert "瓦厂" not in page.locator("#timeline").inner_text()

@@ -186,7 +186,7 @@
         if (!data.request) { status.textContent = text.failed + " " + errorText(data.errors || {}); return; }
         state.stops = data.request.stops.slice();
         state.locked = [];
-        state.homestay = null;
+        state.homestay = data.request.homestay || null;  // the route's night, not a stop
         stops.render();
         changed();
         seeded("route");
