@@ -5,17 +5,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from . import parameters as p
+from . import schedule
 from .hours import minute_of_day
 from .optimize import DayOrderProblem
-from .schedule import (
-    advance,
-    leg_step,
-    lunch_minutes,
-    lunch_needed,
-    time_rules,
-    to_datetime,
-    visit_penalty,
-)
 from .types import PlaceInfo, PlanRequest
 
 
@@ -78,16 +70,16 @@ class TripCosts:
         self.between = [[travel.minutes(a, b) for b in stops] for a in stops]
         # As the day builder times them: the first leg at the hour the trip leaves, the way
         # home at the hour it is taken (`_home`), not at free-flow traffic.
-        leave = to_datetime(trip.dates[0], trip.day_start)
+        leave = schedule.to_datetime(trip.dates[0], trip.day_start)
         self.from_start = [travel.minutes(request.start, place, leave) for place in stops]
         self.to_start = [travel.minutes(place, request.start) for place in stops]  # ranking only
         self.stops, self._home_at = stops, {}
         self.home_by = [[travel.leave_by(place, request.start, date) for place in stops]
                         for date in trip.dates]  # fmt: skip
-        self.rules = [[time_rules(place, request.pace, date) for place in stops]
+        self.rules = [[schedule.time_rules(place, request.pace, date) for place in stops]
                       for date in trip.dates]  # fmt: skip
-        self.lunch = lunch_needed(request.lunch, trip.day_start, request.pace)
-        self.lunch_minutes = lunch_minutes(request.pace)
+        self.lunch = schedule.lunch_needed(request.lunch, trip.day_start, request.pace)
+        self.lunch_minutes = schedule.lunch_minutes(request.pace)
 
     def day(self, number: int, group: list[int], before: int | None, after: int | None):
         """(misfits, travel, finish minute) of one day visiting `group` in that order."""
@@ -98,16 +90,16 @@ class TripCosts:
         for position, index in enumerate(group):
             way = self.from_start[index] if previous is None else self.between[previous][index]
             total += way
-            step = advance(rules[index], minute, pending, way, position == 0)
-            total += visit_penalty(rules[index], self.lunch, step)
+            step = schedule.advance(rules[index], minute, pending, way, position == 0)
+            total += schedule.visit_penalty(rules[index], self.lunch, step)
             minute, pending, misfits = step.depart, step.pending, misfits + step.late
             previous = index
         if after is not None:  # tonight's stay lies on the way to tomorrow's first stop
             home = self.between[previous][after]
-            finish = leg_step(minute, home, pending, self.lunch_minutes).arrive
+            finish = schedule.leg_step(minute, home, pending, self.lunch_minutes).arrive
             return misfits + (finish > self.trip.day_end), total + home, finish
         home = self._home(number, previous, minute)
-        leaves = leg_step(minute, home, pending, self.lunch_minutes).leaves
+        leaves = schedule.leg_step(minute, home, pending, self.lunch_minutes).leaves
         if leaves != minute:
             home = self._home(number, previous, leaves)
         finish = leaves + home
@@ -119,7 +111,7 @@ class TripCosts:
         """Minutes from a stop back to the trip's start at the hour one leaves it."""
         key = (number, index, int(leaving // 60))
         if key not in self._home_at:
-            depart = to_datetime(self.trip.dates[number], key[2] * 60)
+            depart = schedule.to_datetime(self.trip.dates[number], key[2] * 60)
             self._home_at[key] = self.trip.travel.minutes(
                 self.stops[index], self.trip.request.start, depart
             )

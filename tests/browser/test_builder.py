@@ -13,11 +13,16 @@ def timeline(page):
     ]
 
 
-def test_route_reorder_save_and_share(huairou_live, offline_page, live_server):
-    page = offline_page
-    page.goto(live_server.url + "/routes/spring/")
+def plan_from_route(page, live_server, slug):
+    """Open a seasonal route's page and start a plan from it (Chinese pages)."""
+    page.goto(live_server.url + f"/routes/{slug}/")
     page.get_by_role("link", name="从这条线路规划周末").click()
     page.wait_for_selector(".timeline-day")
+
+
+def test_route_reorder_save_and_share(huairou_live, offline_page, live_server):
+    page = offline_page
+    plan_from_route(page, live_server, "spring")
     items = page.locator("#stop-list .stop-item")
     assert items.count() == 4
     names = items.locator(".stop-item-name").all_inner_texts()
@@ -126,9 +131,7 @@ def test_a_route_seeds_the_plan_once_and_later_edits_survive_reload_and_language
     huairou_live, offline_page, live_server
 ):
     page = offline_page
-    page.goto(live_server.url + "/routes/autumn/")
-    page.get_by_role("link", name="从这条线路规划周末").click()
-    page.wait_for_selector(".timeline-day")
+    plan_from_route(page, live_server, "autumn")
     assert "xiangshuihu-great-wall" in stop_slugs(page)
     page.locator(
         '#stop-list .stop-item[data-slug="xiangshuihu-great-wall"] button[aria-label^="删除"]'
@@ -183,9 +186,7 @@ def test_a_plan_takes_no_more_stops_than_the_server_plans(huairou_live, offline_
 def test_a_refused_change_marks_the_plan_it_did_not_replace(huairou_live, offline_page,
                                                             live_server):  # fmt: skip
     page = offline_page
-    page.goto(live_server.url + "/routes/spring/")
-    page.get_by_role("link", name="从这条线路规划周末").click()
-    page.wait_for_selector(".timeline-day")
+    plan_from_route(page, live_server, "spring")
     framed = "() => getComputedStyle(document.querySelector('#timeline')).outlineStyle"
     assert page.evaluate(framed) == "none"
     page.locator("#plan-budget").fill("0")
@@ -203,9 +204,7 @@ def test_a_routes_stay_is_its_night_and_a_one_day_plan_does_not_visit_it(
     huairou_live, offline_page, live_server
 ):
     page = offline_page
-    page.goto(live_server.url + "/routes/autumn/")
-    page.get_by_role("link", name="从这条线路规划周末").click()
-    page.wait_for_selector(".timeline-day")
+    plan_from_route(page, live_server, "autumn")
     assert "the-brickyard" not in stop_slugs(page)  # the route's night, not a stop
     assert "瓦厂" in page.locator(".timeline-day .day-end").first.inner_text()
     page.locator("#plan-days").select_option("1")
