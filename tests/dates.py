@@ -22,3 +22,13 @@ def pin_today(monkeypatch, iso: str) -> None:
     needs a fixed date such as a holiday already past."""
     day = dt.date.fromisoformat(iso)
     monkeypatch.setattr("planner.trips.requests.today", lambda: day)
+    pin_now(monkeypatch, dt.datetime.combine(day, dt.time(6, 0)))
+
+
+def pin_now(monkeypatch, moment: dt.datetime) -> None:
+    """Make `moment` the time in Huairou for plan requests (today's date and the hour)."""
+    from django.utils import timezone
+
+    local = timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+    monkeypatch.setattr("planner.trips.requests.today", lambda: local.date())
+    monkeypatch.setattr("planner.trips.requests.now", lambda: local)

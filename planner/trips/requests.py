@@ -175,8 +175,22 @@ class _Checker:
 
 
 def today() -> dt.date:
-    """Today in Huairou: the earliest first day a plan may have (computed or saved)."""
+    """Today in Huairou."""
     return timezone.localdate()
+
+
+def now() -> dt.datetime:
+    """The time in Huairou now."""
+    return timezone.localtime()
+
+
+def earliest_first_day() -> dt.date:
+    """The earliest first day a plan may have (computed or saved): today while a day can
+    still start (until the latest leaving time), else tomorrow."""
+    current, day = now(), today()
+    if current.date() == day and current.time() > LATEST_DAY_START:
+        return day + dt.timedelta(days=1)
+    return day
 
 
 def latest_first_day() -> dt.date:
@@ -185,19 +199,22 @@ def latest_first_day() -> dt.date:
 
 def _parse_date(checker: _Checker) -> dt.date:
     """The first day: today or later (a plan for a day gone by can be neither shown nor
-    saved), at most MAX_YEARS_AHEAD years ahead."""
+    saved; nor a day that can no longer start), at most MAX_YEARS_AHEAD years ahead."""
     value = checker.data.get("date")
     if value is None:
-        return coming_saturday(today())
+        return coming_saturday(earliest_first_day())
     try:
         if not isinstance(value, str):
             raise ValueError
         date = dt.date.fromisoformat(value)
     except ValueError:
         checker.invalid("date", _("%(field)s must be a date written like 2026-12-05."))
-        return coming_saturday(today())
+        return coming_saturday(earliest_first_day())
     if date < today():
         checker.error("date", _("The first day is in the past: choose today or a later date."))
+    elif date < earliest_first_day():
+        message = _("It is too late to start a day out today: choose tomorrow or a later date.")
+        checker.error("date", message)
     elif date > latest_first_day():
         message = _("%(field)s can be at most %(years)s years ahead (until %(latest)s).")
         checker.invalid("date", message, years=MAX_YEARS_AHEAD, latest=latest_first_day())

@@ -12,7 +12,7 @@ from .service import compute
 def route_trip_date(route: SeasonalRoute, today: dt.date | None = None) -> dt.date:
     """The next Saturday in one of the route's months (or simply the next Saturday)."""
     # Looked up at call time (not bound at import), so it is always Huairou's today.
-    saturday = coming_saturday(today or requests.today())
+    saturday = coming_saturday(today or requests.earliest_first_day())
     for week in range(0, 106):
         candidate = saturday + dt.timedelta(weeks=week)
         if not route.months or candidate.month in route.months:

@@ -92,8 +92,8 @@ def _plan_names(plan: dict) -> dict[str, dict]:
 def builder(request):
     edit_token = _token(request.GET.get("edit", ""))
     source_token = _token(request.GET.get("from", "")) or edit_token
-    today = trip_requests.today()
-    initial = {"date": coming_saturday(today).isoformat()}
+    earliest = trip_requests.earliest_first_day()  # the first day a plan may have
+    initial = {"date": coming_saturday(earliest).isoformat()}
     version = None
     edit_key = ""
     names = {}
@@ -109,8 +109,8 @@ def builder(request):
     added = search_places(slugs=(request.GET["add"],), limit=1) if request.GET.get("add") else []
     config = {
         "initial": initial,
-        "today": today.isoformat(),
-        "coming_saturday": coming_saturday(today).isoformat(),
+        "today": earliest.isoformat(),
+        "coming_saturday": coming_saturday(earliest).isoformat(),
         "source": bool(source_token),
         "names": names,
         "add": added[0] if added else None,
@@ -122,7 +122,7 @@ def builder(request):
     }
     context = {
         "config": config,
-        "first_days": (today, trip_requests.latest_first_day()),
+        "first_days": (earliest, trip_requests.latest_first_day()),
         "start_points": StartPoint.objects.published().mapped(),
         "routes": SeasonalRoute.objects.filter(is_published=True),
         "my_itineraries": Itinerary.objects.filter(token__in=owned_tokens(request)),
