@@ -219,35 +219,13 @@ class TransitPlanner:
         `pause` = (earliest, latest, minutes): a lunch break between two steps (or before the
         first), starting within [earliest, latest]; its start is returned, None if none fits.
         """
-        pause_before, pause_at = None, None
-        if pause is not None and start is not None:
-            pause_before, pause_at = _where_to_pause(TransitPlanner.timed(chain, start)[0],
-                                                     start, *pause[:2])  # fmt: skip
-        clock, steps, missed = start, [], False
-        for index, segment in enumerate(chain):
-            idle = 0.0  # waiting for the lunch window where lunch is taken
-            if index == pause_before:
-                idle, clock = pause_at - clock, pause_at + pause[2]
-            if segment.departures is not None:
-                if clock is None:
-                    wait = segment.headway / 2
-                else:
-                    ready = clock + (p.TRANSFER_MINUTES if index else 0)
-                    upcoming = [t for t in segment.departures if t >= ready]
-                    missed = missed or not upcoming
-                    wait = (upcoming[0] if upcoming else ready) - clock
-            else:
-                wait = segment.on_demand_wait
-            depart = None if clock is None else clock + wait
-            arrive = None if depart is None else depart + segment.minutes
-            steps.append(
-                TransitStep(segment.mode, segment.line, segment.origin, segment.destination,
-                            _hhmm(depart) if depart is not None else "",
-                            _hhmm(arrive) if arrive is not None else "",
-                            round(segment.minutes), round(wait + idle), round(segment.km, 1))
-            )  # fmt: skip
-            clock = arrive
-        return steps, (clock if clock is not None else 0), missed, pause_at
+        if pause is None or start is None:
+            steps, clock, missed, _reached = _timed(chain, start)
+            return steps, clock, missed, None
+        reached = _timed(chain, start)[3]
+        before, at = _where_to_pause(reached, *pause[:2])
+        steps, clock, missed, _reached = _timed(chain, start, before, at, pause[2])
+        return steps, clock, missed, at
 
     # --- the last connection home --------------------------------------------------------
 
@@ -273,11 +251,41 @@ class TransitPlanner:
         return self.is_city(place) or self._hub_to_place(place) is not None
 
 
-def _where_to_pause(steps, start: float, earliest: float, latest: float):
+def _timed(chain, start, pause_before=None, pause_at=None, pause_minutes=0.0):
+    """The chain timed from `start`, lunch before step `pause_before` from `pause_at`:
+    (steps, arrival, missed, the minute each step could set off: start or the last arrival)."""
+    clock, steps, missed, reached = start, [], False, []
+    for index, segment in enumerate(chain):
+        reached.append(clock)
+        idle = 0.0  # waiting for the lunch window where lunch is taken
+        if index == pause_before:
+            idle, clock = pause_at - clock, pause_at + pause_minutes
+        if segment.departures is not None:
+            if clock is None:
+                wait = segment.headway / 2
+            else:
+                ready = clock + (p.TRANSFER_MINUTES if index else 0)
+                upcoming = [t for t in segment.departures if t >= ready]
+                missed = missed or not upcoming
+                wait = (upcoming[0] if upcoming else ready) - clock
+        else:
+            wait = segment.on_demand_wait
+        depart = None if clock is None else clock + wait
+        arrive = None if depart is None else depart + segment.minutes
+        steps.append(
+            TransitStep(segment.mode, segment.line, segment.origin, segment.destination,
+                        _hhmm(depart) if depart is not None else "",
+                        _hhmm(arrive) if arrive is not None else "",
+                        round(segment.minutes), round(wait + idle), round(segment.km, 1))
+        )  # fmt: skip
+        clock = arrive
+    return steps, (clock if clock is not None else 0), missed, reached
+
+
+def _where_to_pause(reached: list[float], earliest: float, latest: float):
     """(index of the step lunch comes before, minute it starts): at the first change of
     vehicle (or setting off) reached within the lunch window, else the last one before it,
     waiting there; (None, None) when every change comes too late."""
-    reached = [start] + [_clock(step.arrive) for step in steps[:-1]]
     usable = [(k, at) for k, at in enumerate(reached) if at <= latest]
     if not usable:
         return None, None

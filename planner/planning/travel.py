@@ -193,12 +193,17 @@ class TravelModel:
 
     def leave_by(self, origin: PlaceInfo, destination: PlaceInfo, day: dt.date) -> int | None:
         """The last minute of `day` to leave `origin` and still reach `destination` by its
-        bus or train (None = nothing on the way runs to a timetable that day)."""
+        bus or train: None when nothing on the way runs to a timetable that day (or the last
+        connection leaves after midnight), 0 when it would have to leave the day before."""
         key = (origin.slug, destination.slug, day)
         if key not in self._leave_by:
             last = self.last_departure(origin, destination, day)
-            on_the_day = last is not None and last.date() == day
-            self._leave_by[key] = last.hour * 60 + last.minute if on_the_day else None
+            if last is None or last.date() > day:
+                self._leave_by[key] = None
+            elif last.date() < day:
+                self._leave_by[key] = 0
+            else:
+                self._leave_by[key] = last.hour * 60 + last.minute
         return self._leave_by[key]
 
     def transit_practical(self, place: PlaceInfo) -> bool:
